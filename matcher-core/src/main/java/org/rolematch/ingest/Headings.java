@@ -1,0 +1,151 @@
+package org.rolematch.ingest;
+
+import java.util.List;
+import java.util.Locale;
+import org.rolematch.text.Line;
+
+/**
+ * Recognises section headings of postings and says what kind of section they open. Matching is
+ * on a normalised form of the line (lower case, apostrophes dropped, punctuation to spaces), by
+ * exact phrase or phrase prefix; no regular expressions.
+ */
+final class Headings {
+  private Headings() {}
+
+  private static final List<String> PREFERRED =
+      List.of(
+          "preferred qualifications", "preferred qualification", "preferred skills",
+          "preferred experience", "preferred requirements", "preferred", "nice to have",
+          "nice to haves", "nice-to-have", "nice to have skills", "good to have", "bonus",
+          "bonus points", "bonus qualifications", "pluses", "plus", "desired qualifications",
+          "desired skills", "desired experience", "desirable", "desired", "additional qualifications",
+          "exceptional candidates will have", "it would be great if", "extra credit",
+          "ideally you have", "ideally you will have", "what would make you stand out",
+          "you will stand out if", "youll stand out if", "even better if", "its a bonus if",
+          "its a plus if", "we would love if", "wed love if you have", "preferred but not required");
+
+  private static final List<String> REQUIRED =
+      List.of(
+          "what were looking for", "what we are looking for", "who were looking for",
+          "who we are looking for", "what we look for", "requirements", "job requirements",
+          "minimum qualifications", "minimum requirements", "basic qualifications",
+          "required qualifications", "required skills", "required experience", "qualifications",
+          "key qualifications", "skills and qualifications", "qualifications and skills",
+          "skills and experience", "skills & experience", "experience and skills",
+          "what youll need", "what you will need", "what you need", "what you bring",
+          "what youll bring", "what you will bring", "you have", "you should have",
+          "you will have", "youll have", "about you", "who you are", "must have", "must haves",
+          "must-haves", "your profile", "your background", "your qualifications",
+          "what we need", "the ideal candidate", "ideal candidate", "competencies",
+          "technical skills", "skills", "knowledge skills and abilities", "education",
+          "education and experience", "experience", "what it takes", "we are looking for",
+          "were looking for", "you are", "youre", "candidate requirements", "minimum requirement");
+
+  private static final List<String> RESPONSIBILITIES =
+      List.of(
+          "what youll do", "what you will do", "what youll be doing", "what you will be doing",
+          "responsibilities", "key responsibilities", "your responsibilities", "job responsibilities",
+          "the role", "your role", "in this role", "about the role", "role overview", "day to day",
+          "a day in the life", "duties", "your impact", "the job", "about the job",
+          "what you will work on", "what youll work on", "you will", "youll", "your mission",
+          "the opportunity", "about the opportunity", "what the job involves", "job duties",
+          "position summary", "role description", "overview", "the position");
+
+  private static final List<String> BOILERPLATE =
+      List.of(
+          "benefits", "perks", "perks and benefits", "benefits and perks", "about us",
+          "about the company", "about the team", "our commitment", "equal opportunity",
+          "equal employment opportunity", "eeo", "relocation statement", "in-office requirement statement",
+          "in office requirement statement", "compensation", "salary", "pay range", "pay",
+          "job summary", "internship details", "how to apply", "why join", "why join us",
+          "why work", "life at", "our culture", "what we offer", "whats in it for you",
+          "diversity", "inclusion", "application deadline", "our values", "who we are",
+          "company description", "about", "disclaimer", "accommodations", "privacy",
+          "safe remote job search tips", "subscribe newsletter", "interested in this job",
+          "compensation and benefits", "location", "working model", "work model", "apply",
+          "program overviews", "program overview", "job description");
+
+  /** The section a line opens, or {@code null} when the line is not a heading. */
+  static SectionType classify(Line line) {
+    String content = line.content();
+    if (content.isEmpty() || content.length() > 90) {
+      return null;
+    }
+    boolean colon = content.endsWith(":");
+    int words = line.words();
+    if (words > (colon ? 9 : 7)) {
+      return null;
+    }
+    char last = content.charAt(content.length() - 1);
+    if (last == '.' || last == ',' || last == ';') {
+      return null;
+    }
+    String n = normalise(content);
+    if (n.isEmpty()) {
+      return null;
+    }
+    SectionType t = match(n);
+    if (t != null) {
+      return t;
+    }
+    if (colon && !line.bullet() && words <= 6) {
+      return SectionType.OTHER;
+    }
+    return null;
+  }
+
+  static SectionType match(String n) {
+    if (matches(n, PREFERRED)) {
+      return SectionType.PREFERRED;
+    }
+    if (matches(n, RESPONSIBILITIES)) {
+      return SectionType.RESPONSIBILITIES;
+    }
+    if (REQUIRED.contains(n)) {
+      return SectionType.REQUIRED;
+    }
+    if (matches(n, BOILERPLATE) || n.startsWith("about ") || n.startsWith("our commitment")
+        || n.startsWith("life at ") || n.startsWith("why ")) {
+      return SectionType.BOILERPLATE;
+    }
+    if (matches(n, REQUIRED)) {
+      return SectionType.REQUIRED;
+    }
+    return null;
+  }
+
+  private static boolean matches(String n, List<String> phrases) {
+    for (String p : phrases) {
+      if (n.equals(p)) {
+        return true;
+      }
+      if (n.startsWith(p) && n.length() > p.length() && n.charAt(p.length()) == ' '
+          && p.length() >= 8 && n.length() - p.length() < 24) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Lower case, apostrophes removed, other punctuation to single spaces, trimmed. */
+  static String normalise(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\'' || c == '\u2019' || c == '\u2018') {
+        continue;
+      }
+      if (Character.isLetterOrDigit(c) || c == '&' || c == '-') {
+        if (space && b.length() > 0) {
+          b.append(' ');
+        }
+        space = false;
+        b.append(Character.toLowerCase(c));
+      } else {
+        space = true;
+      }
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
+  }
+}

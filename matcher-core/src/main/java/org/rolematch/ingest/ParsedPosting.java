@@ -1,0 +1,22 @@
+package org.rolematch.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.rolematch.model.Role;
+
+/**
+ * What a posting parser read from one document: its roles, and notes on what it could not read
+ * (why a page gave no roles, a part that was skipped).
+ *
+ * @param source the document's name
+ * @param roles the roles, in page order
+ * @param notes plain-language notes for a person; empty when all went well
+ */
+public record ParsedPosting(String source, List<Role> roles, List<String> notes) {
+  public ParsedPosting {
+    requireNonNull(source, "source");
+    roles = List.copyOf(requireNonNull(roles, "roles"));
+    notes = List.copyOf(requireNonNull(notes, "notes"));
+  }
+}

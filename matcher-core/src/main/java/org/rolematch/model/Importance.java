@@ -1,0 +1,21 @@
+package org.rolematch.model;
+
+import java.util.Locale;
+
+/** Whether a requirement must be met or is a plus. */
+public enum Importance {
+  /** Must be met: under "Requirements", "Minimum qualifications", "What we're looking for". */
+  REQUIRED,
+  /** A plus: under "Preferred qualifications", "Nice to have", or marked "preferred", "a plus". */
+  PREFERRED;
+
+  /** The lower-case name used in JSON ({@code required}, {@code preferred}). */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses a wire name, case-insensitively. */
+  public static Importance fromWire(String s) {
+    return Wire.parse(Importance.class, s, "importance");
+  }
+}

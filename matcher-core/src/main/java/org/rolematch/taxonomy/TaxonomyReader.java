@@ -1,0 +1,166 @@
+package org.rolematch.taxonomy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.rolematch.model.Kind;
+
+/**
+ * Reads the taxonomy file format:
+ *
+ * <pre>{@code
+ * {"format": "rolematch-taxonomy", "version": 1,
+ *  "concepts": [
+ *    {"id": "pytorch", "kind": "ml_framework", "aliases": ["PyTorch", "torch"],
+ *     "broader": ["deep learning framework"]},
+ *    {"id": "go", "kind": "programming_language", "aliases": ["Golang"],
+ *     "ambiguousAliases": ["Go"]}]}
+ * }</pre>
+ *
+ * <p>Limits: {@value #MAX_BYTES} bytes, nesting depth {@value #MAX_DEPTH}, {@value #MAX_CONCEPTS}
+ * concepts. Unknown fields of a concept are an error, so that a misspelt field is not silently
+ * ignored.
+ */
+final class TaxonomyReader {
+  static final int MAX_BYTES = 32 * 1024 * 1024;
+  static final int MAX_DEPTH = 16;
+  static final int MAX_CONCEPTS = 200_000;
+  private static final Set<String> FIELDS =
+      Set.of("id", "kind", "alsoKinds", "aliases", "ambiguousAliases", "broader", "note");
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxNestingDepth(MAX_DEPTH)
+                      .maxDocumentLength(MAX_BYTES)
+                      .maxStringLength(1 << 20)
+                      .build())
+              .build());
+
+  private TaxonomyReader() {}
+
+  static Taxonomy read(InputStream in, String source) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw new TaxonomyException(
+          source, "the file is larger than the limit of " + MAX_BYTES + " bytes");
+    }
+    if (bytes.length == 0) {
+      throw new TaxonomyException(source, "the file is empty; expected a JSON object");
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw new TaxonomyException(
+          source, "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new TaxonomyException(source, "expected a JSON object at the top level");
+    }
+    JsonNode format = root.get("format");
+    if (format != null && !"rolematch-taxonomy".equals(format.asText())) {
+      throw new TaxonomyException(
+          source, "format is '" + format.asText() + "', expected 'rolematch-taxonomy'");
+    }
+    JsonNode version = root.get("version");
+    if (version != null && version.asInt(-1) != 1) {
+      throw new TaxonomyException(
+          source, "version " + version + " is not supported; this reader reads version 1");
+    }
+    JsonNode list = root.get("concepts");
+    if (list == null || !list.isArray()) {
+      throw new TaxonomyException(source, "expected an array field 'concepts'");
+    }
+    if (list.size() > MAX_CONCEPTS) {
+      throw new TaxonomyException(
+          source, list.size() + " concepts exceed the limit of " + MAX_CONCEPTS);
+    }
+    List<Concept> concepts = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      concepts.add(concept(list.get(i), i, source));
+    }
+    return Taxonomy.of(concepts, source);
+  }
+
+  private static Concept concept(JsonNode node, int index, String source) {
+    String where = "concepts[" + index + "]";
+    if (!node.isObject()) {
+      throw new TaxonomyException(source, where + " is not an object");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      String f = it.next().getKey();
+      if (!FIELDS.contains(f)) {
+        throw new TaxonomyException(
+            source, where + " has unknown field '" + f + "'; known fields: " + FIELDS);
+      }
+    }
+    String id = text(node, "id", where, source);
+    where = where + " ('" + id + "')";
+    if (!id.equals(id.strip().toLowerCase(Locale.ROOT)) || id.isBlank()) {
+      throw new TaxonomyException(source, where + ": id must be lower-case and trimmed");
+    }
+    Kind kind = kind(text(node, "kind", where, source), where, source);
+    List<Kind> also = new ArrayList<>();
+    for (String k : strings(node, "alsoKinds", where, source)) {
+      also.add(kind(k, where, source));
+    }
+    return new Concept(
+        id,
+        kind,
+        also,
+        strings(node, "aliases", where, source),
+        strings(node, "ambiguousAliases", where, source),
+        strings(node, "broader", where, source));
+  }
+
+  private static Kind kind(String s, String where, String source) {
+    try {
+      return Kind.fromWire(s);
+    } catch (IllegalArgumentException e) {
+      throw new TaxonomyException(
+          source, where + ": unknown kind '" + s + "'; expected one of " + Taxonomy.kindNames(), e);
+    }
+  }
+
+  private static String text(JsonNode node, String field, String where, String source) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isTextual() || v.asText().isBlank()) {
+      throw new TaxonomyException(source, where + ": field '" + field + "' must be a string");
+    }
+    return v.asText();
+  }
+
+  private static List<String> strings(JsonNode node, String field, String where, String source) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      throw new TaxonomyException(
+          source, where + ": field '" + field + "' must be an array of strings");
+    }
+    List<String> out = new ArrayList<>(v.size());
+    for (JsonNode e : v) {
+      if (!e.isTextual() || e.asText().isBlank()) {
+        throw new TaxonomyException(
+            source, where + ": field '" + field + "' holds " + e + ", expected non-blank strings");
+      }
+      out.add(e.asText().strip());
+    }
+    return out;
+  }
+}
