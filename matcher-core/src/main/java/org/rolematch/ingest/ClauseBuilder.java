@@ -54,9 +54,18 @@ final class ClauseBuilder {
   private final Taxonomy taxonomy;
   private final ConceptExtractor extractor;
 
+  private final Set<String> narrower;
+
   ClauseBuilder(ConceptExtractor extractor) {
     this.extractor = extractor;
     this.taxonomy = extractor.taxonomy();
+    Set<String> parents = new java.util.HashSet<>();
+    for (int i = 0; i < taxonomy.size(); i++) {
+      for (int p : taxonomy.parents(i)) {
+        parents.add(taxonomy.concept(p).id());
+      }
+    }
+    this.narrower = Set.copyOf(parents);
   }
 
   /** Clauses of one sentence at [start, end) of {@code page}. */
@@ -255,7 +264,7 @@ final class ClauseBuilder {
         hard.add(m);
       }
     }
-    hard = dropGenerics(hard, lower);
+    Set<ConceptMention> generic = generics(hard);
     boolean alternatives = containsAny(lower, "at least one", "one of", "any of", " either ",
         " any ", "one or more");
     int minCount = minCount(lower);
@@ -293,9 +302,15 @@ final class ClauseBuilder {
         largest = i;
       }
     }
+    for (List<ConceptMention> r : runs) {
+      r.removeAll(generic);
+    }
     Set<String> emitted = new LinkedHashSet<>();
     for (int i = 0; i < runs.size(); i++) {
       List<ConceptMention> r = runs.get(i);
+      if (r.isEmpty()) {
+        continue;
+      }
       if (joint.get(i)) {
         for (ConceptMention m : r) {
           if (emitted.add(m.concept())) {
@@ -344,7 +359,7 @@ final class ClauseBuilder {
           case "and", "&", "plus", "as", "well" -> kind |= 1;
           case "or", "and/or", "e.g.", "eg", "e.g", "i.e.", "ie", "i.e", "etc", "etc.", "such",
               "like", "including", "especially", "either", "nor", "vs", "vs.", "versus" -> kind |= 2;
-          case "with" -> kind |= 0;
+          case "with", "one", "a", "an", "the", "other", "any", "more" -> kind |= 0;
           default -> {
             return -1;
           }
@@ -360,26 +375,72 @@ final class ClauseBuilder {
     return kind;
   }
 
-  /** Drops a category concept when a narrower concept of it is in the same sentence. */
+  /** The mentions without {@link #generics}. */
   private List<ConceptMention> dropGenerics(List<ConceptMention> ms, String lower) {
+    Set<ConceptMention> g = generics(ms);
     List<ConceptMention> keep = new ArrayList<>();
     for (ConceptMention m : ms) {
-      boolean generic = false;
-      if (m.kind() != Kind.RESEARCH_AREA && m.kind() != Kind.SKILL) {
-        int mo = taxonomy.ordinal(m.concept());
-        for (ConceptMention o : ms) {
-          int oo = taxonomy.ordinal(o.concept());
-          if (o != m && mo >= 0 && oo >= 0 && oo != mo && taxonomy.isAncestor(mo, oo)) {
-            generic = true;
-            break;
-          }
-        }
-      }
-      if (!generic) {
+      if (!g.contains(m)) {
         keep.add(m);
       }
     }
     return keep;
+  }
+
+  /**
+   * Category mentions that only introduce examples: "deep learning frameworks, such as PyTorch"
+   * asks for PyTorch (or an alternative), not for the category. A category is a concept with
+   * narrower concepts whose name ends in a word like "framework", "language" or "technology";
+   * it is dropped when a narrower concept is named in the same sentence, together with any other
+   * concept read from the same words. Of two concepts read from the same words, the more
+   * specific one (without narrower concepts) is kept.
+   */
+  private Set<ConceptMention> generics(List<ConceptMention> ms) {
+    Set<ConceptMention> out = new java.util.HashSet<>();
+    for (ConceptMention m : ms) {
+      int mo = taxonomy.ordinal(m.concept());
+      if (mo < 0 || m.kind() == Kind.RESEARCH_AREA || m.kind() == Kind.SKILL
+          || !category(m.concept())) {
+        continue;
+      }
+      for (ConceptMention o : ms) {
+        int oo = taxonomy.ordinal(o.concept());
+        if (o != m && oo >= 0 && oo != mo && taxonomy.isAncestor(mo, oo)) {
+          out.add(m);
+          break;
+        }
+      }
+    }
+    for (ConceptMention m : ms) {
+      for (ConceptMention o : ms) {
+        if (o != m && o.start() == m.start() && o.end() == m.end()) {
+          if (out.contains(o)) {
+            out.add(m);
+          } else if (!out.contains(m) && hasNarrower(m.concept()) && !hasNarrower(o.concept())) {
+            out.add(m);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static final List<String> CATEGORY_WORDS =
+      List.of("framework", "frameworks", "language", "languages", "technology", "technologies",
+          "database", "databases", "library", "libraries", "tool", "tools", "platform", "platforms",
+          "engine", "engines", "software", "store", "stores", "warehouse", "service", "services",
+          "stack", "system", "systems");
+
+  private boolean category(String id) {
+    if (!hasNarrower(id)) {
+      return false;
+    }
+    int sp = id.lastIndexOf(' ');
+    return CATEGORY_WORDS.contains(id.substring(sp + 1));
+  }
+
+  private boolean hasNarrower(String id) {
+    return narrower.contains(id);
   }
 
   static int minCount(String lower) {

@@ -63,7 +63,7 @@ final class Headings {
           "company description", "about", "disclaimer", "accommodations", "privacy",
           "safe remote job search tips", "subscribe newsletter", "interested in this job",
           "compensation and benefits", "location", "working model", "work model", "apply",
-          "program overviews", "program overview", "job description");
+          "job description");
 
   /** The section a line opens, or {@code null} when the line is not a heading. */
   static SectionType classify(Line line) {

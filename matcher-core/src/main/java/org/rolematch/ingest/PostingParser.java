@@ -75,6 +75,9 @@ public final class PostingParser {
           "economist", "statistician", "instructor", "teacher", "nurse", "operator", "sre",
           "swe", "mle", "grad", "graduate", "apprentice", "trainee", "co-op", "principal");
 
+  /** Location concepts that say how, not where: not eligibility constraints. */
+  private static final Set<String> WORK_MODES = Set.of("remote", "hybrid work", "on-site");
+
   private final ConceptExtractor extractor;
   private final ClauseBuilder clauses;
   private final int maxChars;
@@ -330,7 +333,7 @@ public final class PostingParser {
             }
             clauses.sentence(text, s[0], s[1], imp, typeOf(cur), cur.requirements);
           }
-          if (line.words() >= 5 && cur.requirements.size() > before) {
+          if (line.words() >= 6 && cur.requirements.size() > before) {
             cur.strong = true;
           }
           cur.proseSinceQual = false;
@@ -405,7 +408,7 @@ public final class PostingParser {
     String raw = text.substring(start, end);
     Set<String> places = new LinkedHashSet<>();
     for (ConceptMention m : extractor.extract(raw)) {
-      if (m.kind() == Kind.LOCATION && !m.concept().equals("remote")) {
+      if (m.kind() == Kind.LOCATION && !WORK_MODES.contains(m.concept())) {
         places.add(m.concept());
       }
     }

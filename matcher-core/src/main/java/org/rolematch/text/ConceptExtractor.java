@@ -65,7 +65,8 @@ public final class ConceptExtractor {
           "developers", "development", "microservice", "microservices", "service", "services",
           "scripts", "scripting", "packages", "package", "library", "libraries", "jobs", "job",
           "cluster", "clusters", "queries", "query", "dashboards", "dashboard", "spreadsheets",
-          "streaming", "sql", "tables", "models", "application", "applications", "apps");
+          "streaming", "sql", "tables", "models", "application", "applications", "apps", "based",
+          "citizens", "residents", "citizenship", "office", "offices");
   private static final Set<String> LIST_WORDS = Set.of("and", "or", "and/or", "&", "plus", "as", "well");
 
   private final Taxonomy taxonomy;
@@ -143,6 +144,9 @@ public final class ConceptExtractor {
       forms.add(c.id());
       forms.addAll(c.aliases());
       Set<List<String>> seen = new HashSet<>();
+      for (String a : c.ambiguousAliases()) {
+        seen.add(lowerWords(a)); // an ambiguous spelling never matches as a plain alias
+      }
       for (String form : forms) {
         for (String v : variants(form, c.kind())) {
           Set<Integer> owners = explicit.get(key(v));
@@ -273,6 +277,17 @@ public final class ConceptExtractor {
         } else if (len > 2 && !sentenceInitial(text, r[1])) {
           accepted[i] = true;
         }
+      }
+    }
+    // "Austin, TX": a place and its region, both ambiguous, vouch for each other
+    for (int i = 0; i + 1 < n; i++) {
+      int[] a = raw.get(i);
+      int[] b = raw.get(i + 1);
+      if (candidate[i] && candidate[i + 1] && kinds[a[0]] == Kind.LOCATION
+          && kinds[b[0]] == Kind.LOCATION && b[1] - a[2] <= 2 && b[1] > a[2]
+          && text.charAt(a[2]) == ',' && b[2] - b[1] == 2) {
+        accepted[i] = true;
+        accepted[i + 1] = true;
       }
     }
     // accept ambiguous mentions that stand in a list next to accepted ones, to a fixed point
