@@ -160,7 +160,8 @@ final class ClauseBuilder {
 
     // generic + specific: "version control, preferably GitHub"
     int split = indexOfAny(text, "ideally", "preferably", "Ideally", "Preferably");
-    if (split > 0 && imp == Importance.REQUIRED) {
+    if (split > 0 && importance(lower.substring(0, Math.min(lower.length(), split + 1)), section)
+        == Importance.REQUIRED) {
       int cut = start + split;
       List<ConceptMention> before = new ArrayList<>();
       List<ConceptMention> after = new ArrayList<>();
@@ -242,7 +243,12 @@ final class ClauseBuilder {
     boolean technologyYears = !concepts.isEmpty()
         && (after.startsWith("using ") || after.startsWith("with ") || after.startsWith("of using ")
             || after.startsWith("programming ") || after.startsWith("of programming"));
-    if (experience && !technologyYears) {
+    boolean allTechnology = !concepts.isEmpty();
+    for (ConceptMention m : concepts) {
+      allTechnology &= m.kind() == Kind.PROGRAMMING_LANGUAGE || m.kind() == Kind.ML_FRAMEWORK
+          || m.kind() == Kind.TOOL || (m.kind() == Kind.DATA_TECHNOLOGY && !hasNarrower(m.concept()));
+    }
+    if (experience && !technologyYears && !allTechnology) {
       add(out, new Requirement(
           id(out), Kind.EXPERIENCE_YEARS, imp, ids(concepts), 1, null, null, years[0], false, ev));
       return;

@@ -80,11 +80,14 @@ final class Headings {
     if (last == '.' || last == ',' || last == ';') {
       return null;
     }
+    if (line.bullet() && !colon) {
+      return null; // a bullet is an item unless it ends like a heading ("- Nice to have:")
+    }
     String n = normalise(content);
     if (n.isEmpty()) {
       return null;
     }
-    SectionType t = match(n);
+    SectionType t = match(n, colon || upperCase(content));
     if (t != null) {
       return t;
     }
@@ -95,36 +98,53 @@ final class Headings {
   }
 
   static SectionType match(String n) {
-    if (matches(n, PREFERRED)) {
+    return match(n, true);
+  }
+
+  /** Phrase prefixes ("Preferred qualifications for this role") count only when allowed. */
+  static SectionType match(String n, boolean prefixes) {
+    if (matches(n, PREFERRED, prefixes)) {
       return SectionType.PREFERRED;
     }
-    if (matches(n, RESPONSIBILITIES)) {
+    if (matches(n, RESPONSIBILITIES, prefixes)) {
       return SectionType.RESPONSIBILITIES;
     }
     if (REQUIRED.contains(n)) {
       return SectionType.REQUIRED;
     }
-    if (matches(n, BOILERPLATE) || n.startsWith("about ") || n.startsWith("our commitment")
+    if (matches(n, BOILERPLATE, prefixes) || n.startsWith("about ") || n.startsWith("our commitment")
         || n.startsWith("life at ") || n.startsWith("why ")) {
       return SectionType.BOILERPLATE;
     }
-    if (matches(n, REQUIRED)) {
+    if (matches(n, REQUIRED, prefixes)) {
       return SectionType.REQUIRED;
     }
     return null;
   }
 
-  private static boolean matches(String n, List<String> phrases) {
+  private static boolean matches(String n, List<String> phrases, boolean prefixes) {
     for (String p : phrases) {
       if (n.equals(p)) {
         return true;
       }
-      if (n.startsWith(p) && n.length() > p.length() && n.charAt(p.length()) == ' '
+      if (prefixes && n.startsWith(p) && n.length() > p.length() && n.charAt(p.length()) == ' '
           && p.length() >= 8 && n.length() - p.length() < 24) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean upperCase(String s) {
+    boolean letter = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      letter |= Character.isLetter(c);
+    }
+    return letter;
   }
 
   /** Lower case, apostrophes removed, other punctuation to single spaces, trimmed. */

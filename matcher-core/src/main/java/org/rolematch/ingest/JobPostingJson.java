@@ -227,8 +227,10 @@ final class JobPostingJson {
     StringBuilder skills = new StringBuilder();
     for (JsonNode s : list(p.get("skills"))) {
       String t = s.isObject() ? text(s.get("name")) : htmlToText(text(s));
-      if (!t.isBlank()) {
-        skills.append(t).append('\n');
+      for (String part : t.split("[,;\n]")) { // a tag list: one skill per item
+        if (!part.isBlank()) {
+          skills.append(part.strip()).append('\n');
+        }
       }
     }
     if (skills.length() > 0) {

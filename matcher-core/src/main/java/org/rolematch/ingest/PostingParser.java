@@ -309,6 +309,20 @@ public final class PostingParser {
           // join continuation lines (indented, no bullet) to this item
           int end = line.end();
           int j = i + 1;
+          if (!line.bullet()) {
+            // lines of a paragraph that wraps are one item; a list without bullets is one item a line
+            int k = i + 1;
+            boolean wraps = false;
+            while (k < lines.size() && !lines.get(k).blank() && !lines.get(k).bullet()
+                && Headings.classify(lines.get(k)) == null) {
+              wraps |= wrap(lines.get(k - 1), lines.get(k));
+              k++;
+            }
+            if (wraps) {
+              end = lines.get(k - 1).end();
+              j = k;
+            }
+          }
           while (line.bullet() && j < lines.size()) {
             Line next = lines.get(j);
             if (next.blank() || next.bullet() || next.indent() <= line.indent()
@@ -389,6 +403,17 @@ public final class PostingParser {
     return blocks;
   }
 
+  /** Whether {@code next} continues {@code line} (a wrapped sentence, not a new item). */
+  private static boolean wrap(Line line, Line next) {
+    String a = line.content();
+    String b = next.content();
+    if (a.isEmpty() || b.isEmpty()) {
+      return false;
+    }
+    char last = a.charAt(a.length() - 1);
+    return ".!?;:".indexOf(last) < 0 && Character.isLowerCase(b.charAt(0));
+  }
+
   private Block newBlock(List<Block> blocks, Block previous, int start) {
     if (previous != null && previous.requirements.isEmpty() && previous.titleSource == TitleSource.NONE) {
       blocks.remove(previous);
@@ -454,9 +479,14 @@ public final class PostingParser {
 
   private static Object[] salaryOf(String line) {
     String lower = line.toLowerCase(Locale.ROOT);
-    if (line.length() > 400 || !(lower.contains("salary") || lower.contains("pay range")
-        || lower.contains("compensation") || lower.contains("base pay") || lower.contains("per hour")
-        || lower.contains("per year") || lower.contains("/hr") || lower.contains("/yr"))) {
+    boolean keyword = lower.contains("salary") || lower.contains("pay range")
+        || lower.contains("compensation") || lower.contains("base pay");
+    boolean period = lower.contains("per hour") || lower.contains("per year") || lower.contains("/hr")
+        || lower.contains("/yr") || lower.contains("/year") || lower.contains("/hour")
+        || lower.contains("per annum") || lower.contains("annually") || lower.contains("hourly")
+        || lower.contains("monthly") || lower.contains("per month") || lower.contains("/month");
+    boolean money = lower.indexOf('$') >= 0 || lower.indexOf('\u20ac') >= 0 || lower.indexOf('\u00a3') >= 0;
+    if (line.length() > 400 || !(keyword || (period && money))) {
       return null;
     }
     return Numbers.salary(line);
@@ -820,11 +850,28 @@ public final class PostingParser {
     if (i <= 0) {
       return null;
     }
+    // walk back over up to four capitalised words: "Riverbend Commerce", "Harbor & Pine"
     int s = i;
-    while (s > 0 && (Character.isLetterOrDigit(line.charAt(s - 1)) || line.charAt(s - 1) == '&')) {
-      s--;
+    int words = 0;
+    while (s > 0 && words < 4) {
+      int e = s;
+      int b = e;
+      while (b > 0 && (Character.isLetterOrDigit(line.charAt(b - 1)) || line.charAt(b - 1) == '&'
+          || line.charAt(b - 1) == '-')) {
+        b--;
+      }
+      if (b == e || !(Character.isUpperCase(line.charAt(b)) || line.charAt(b) == '&')) {
+        break;
+      }
+      s = b;
+      words++;
+      if (s > 0 && line.charAt(s - 1) == ' ') {
+        s--;
+      } else {
+        break;
+      }
     }
-    String name = line.substring(s, i);
+    String name = line.substring(s, i).strip();
     return name.isEmpty() || !Character.isUpperCase(name.charAt(0)) ? null : name;
   }
 

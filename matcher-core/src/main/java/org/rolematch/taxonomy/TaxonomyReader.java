@@ -64,9 +64,9 @@ final class TaxonomyReader {
     try {
       root = MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new TaxonomyException(
-          source, "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr();
+      throw new TaxonomyException(source, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
     if (root == null || !root.isObject()) {
       throw new TaxonomyException(source, "expected a JSON object at the top level");

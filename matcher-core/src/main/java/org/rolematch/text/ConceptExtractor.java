@@ -116,7 +116,9 @@ public final class ConceptExtractor {
       t.setReader(new java.io.StringReader(text));
       t.reset();
       while (t.incrementToken()) {
-        out.add(term.toString().toLowerCase(Locale.ROOT));
+        if (!ConceptTokenizer.BREAK.contentEquals(term)) {
+          out.add(term.toString().toLowerCase(Locale.ROOT));
+        }
       }
       t.end();
     } catch (IOException e) {
@@ -178,10 +180,27 @@ public final class ConceptExtractor {
     return String.join(" ", lowerWords(s));
   }
 
+  /** The tokens of an alias, lower-cased, with inner breaks kept ("a / b testing"). */
   private static List<String> lowerWords(String s) {
-    List<String> w = words(s);
-    w.replaceAll(x -> x.toLowerCase(Locale.ROOT));
-    return w;
+    List<String> out = new ArrayList<>();
+    try (Tokenizer t = new ConceptTokenizer()) {
+      CharTermAttribute term = t.addAttribute(CharTermAttribute.class);
+      t.setReader(new java.io.StringReader(s));
+      t.reset();
+      while (t.incrementToken()) {
+        out.add(term.toString().toLowerCase(Locale.ROOT));
+      }
+      t.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    while (!out.isEmpty() && out.get(0).equals(ConceptTokenizer.BREAK)) {
+      out.remove(0);
+    }
+    while (!out.isEmpty() && out.get(out.size() - 1).equals(ConceptTokenizer.BREAK)) {
+      out.remove(out.size() - 1);
+    }
+    return out;
   }
 
   /** Spelling variants of an alias: hyphen or space joined, singular and plural forms. */

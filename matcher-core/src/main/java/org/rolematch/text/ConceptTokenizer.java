@@ -18,11 +18,18 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  */
 public final class ConceptTokenizer extends Tokenizer {
   static final int MAX_TOKEN = 128;
+  /**
+   * The term of a break token, emitted for punctuation that ends a phrase (comma, semicolon,
+   * colon, brackets, slash, full stop, dashes). Multi-word aliases never match across one, so
+   * "Business, Analytics" is two fields, not "business analytics".
+   */
+  public static final String BREAK = "\u0003";
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
 
   private char[] buf = new char[4096];
+  private boolean lastWasBreak = true;
   private int len;
   private int pos;
   private boolean filled;
@@ -35,6 +42,17 @@ public final class ConceptTokenizer extends Tokenizer {
     }
     while (pos < len) {
       char c = buf[pos];
+      if (isBreak(c)) {
+        int b = pos;
+        pos++;
+        if (!lastWasBreak) {
+          lastWasBreak = true;
+          term.setEmpty().append(BREAK);
+          offset.setOffset(correctOffset(b), correctOffset(b + 1));
+          return true;
+        }
+        continue;
+      }
       boolean start = Character.isLetterOrDigit(c)
           || (c == '.' && pos + 1 < len && Character.isLetter(buf[pos + 1])
               && (pos == 0 || !Character.isLetterOrDigit(buf[pos - 1])));
@@ -78,9 +96,18 @@ public final class ConceptTokenizer extends Tokenizer {
       }
       term.setLength(n);
       offset.setOffset(correctOffset(begin), correctOffset(end));
+      lastWasBreak = false;
       return true;
     }
     return false;
+  }
+
+  private static boolean isBreak(char c) {
+    return switch (c) {
+      case ',', ';', ':', '(', ')', '[', ']', '{', '}', '/', '|', '.', '!', '?', '\u2022', '\u00b7',
+          '\u2013', '\u2014', '-', '"', '\u201c', '\u201d' -> true;
+      default -> false;
+    };
   }
 
   private void fill() throws IOException {
@@ -111,6 +138,7 @@ public final class ConceptTokenizer extends Tokenizer {
   public void reset() throws IOException {
     super.reset();
     filled = false;
+    lastWasBreak = true;
     len = 0;
     pos = 0;
     if (buf.length > 1 << 16) {
