@@ -73,6 +73,11 @@ final class ParseCommand implements Callable<Integer> {
         continue;
       }
       roles += p.roles().size();
+      if (format.equals("json") || out != null) {
+        for (var w : p.warnings()) {
+          err.println("rolematch parse: " + f.getFileName() + ": warning: " + w);
+        }
+      }
       String json = PostingJson.write(Inputs.stem(f), p.roles());
       if (out != null) {
         Files.writeString(out.resolve(Inputs.stem(f) + ".json"), json, StandardCharsets.UTF_8);
@@ -97,6 +102,9 @@ final class ParseCommand implements Callable<Integer> {
     o.println("== " + f);
     for (String n : p.notes()) {
       o.println("   note: " + n);
+    }
+    for (var w : p.warnings()) {
+      o.println("   warning: " + w);
     }
     for (Role r : p.roles()) {
       o.printf(Locale.ROOT, "%n%s  [%s]%s%n", r.title(), r.employmentType().wireName(),

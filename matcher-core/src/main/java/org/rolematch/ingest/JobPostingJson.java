@@ -71,7 +71,16 @@ final class JobPostingJson {
     for (JsonNode p : postings) {
       roles.add(role(p, idStem + "#" + (roles.size() + 1), parser, source, notes));
     }
-    return new ParsedPosting(idStem, roles, notes);
+    List<ProxyLint.Warning> warnings = new ArrayList<>();
+    for (Role r : roles) {
+      warnings.addAll(ProxyLint.check(r.sourceText()));
+      for (org.rolematch.model.Requirement q : r.requirements()) {
+        if (!r.sourceText().contains(q.text())) {
+          warnings.addAll(ProxyLint.check(q.text()));
+        }
+      }
+    }
+    return new ParsedPosting(idStem, roles, notes, warnings);
   }
 
   static ParsedPosting readHtml(String html, String source, String idStem, PostingParser parser)
@@ -108,7 +117,7 @@ final class JobPostingJson {
     notes.add(blocks.isEmpty()
         ? "the HTML page has no JSON-LD block; its visible text was read instead"
         : "no JSON-LD block of the page holds a JobPosting; its visible text was read instead");
-    return new ParsedPosting(p.source(), p.roles(), notes);
+    return new ParsedPosting(p.source(), p.roles(), notes, p.warnings());
   }
 
   private static void collect(JsonNode n, List<JsonNode> out, int depth) {

@@ -12,11 +12,19 @@ import org.rolematch.model.Role;
  * @param source the document's name
  * @param roles the roles, in page order
  * @param notes plain-language notes for a person; empty when all went well
+ * @param warnings wording that can proxy for a protected attribute ({@link ProxyLint})
  */
-public record ParsedPosting(String source, List<Role> roles, List<String> notes) {
+public record ParsedPosting(
+    String source, List<Role> roles, List<String> notes, List<ProxyLint.Warning> warnings) {
   public ParsedPosting {
     requireNonNull(source, "source");
     roles = List.copyOf(requireNonNull(roles, "roles"));
     notes = List.copyOf(requireNonNull(notes, "notes"));
+    warnings = List.copyOf(requireNonNull(warnings, "warnings"));
+  }
+
+  /** A result without lint warnings. */
+  public ParsedPosting(String source, List<Role> roles, List<String> notes) {
+    this(source, roles, notes, List.of());
   }
 }

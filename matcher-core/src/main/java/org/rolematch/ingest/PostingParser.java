@@ -178,7 +178,7 @@ public final class PostingParser {
           source + "#" + n, b.title, org, b.type, List.copyOf(b.locations), Optional.ofNullable(b.salary),
           renumber(b.requirements), text.substring(b.start, Math.max(b.start, b.end))));
     }
-    return new ParsedPosting(source, roles, notes);
+    return new ParsedPosting(source, roles, notes, ProxyLint.check(text));
   }
 
   /** Reads free text (a JSON-LD description or qualifications field) into requirements. */
