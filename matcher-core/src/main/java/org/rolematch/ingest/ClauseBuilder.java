@@ -142,7 +142,9 @@ final class ClauseBuilder {
         add(out, Requirement.anyOf(id(out), Kind.SOFT_SKILL, imp, List.of(s), ev));
       }
       for (ConceptMention m : mentions) {
-        if (m.kind() == Kind.SOFT_SKILL && !m.concept().equals("curiosity")) {
+        if (m.kind() == Kind.SOFT_SKILL && !m.concept().equals("curiosity")
+            && !m.concept().contains("passion") && !m.concept().contains("interest")
+            && !m.concept().contains("enthusias")) {
           add(out, Requirement.anyOf(id(out), Kind.SOFT_SKILL, imp, List.of(m.concept()), ev));
         }
       }
