@@ -236,6 +236,7 @@ public final class PostingParser {
     Block cur = null;
     SectionType section = null;
     boolean bulletSection = false;
+    boolean otherSectionBullets = false;
     int itemsInSection = 0;
     int i = 0;
     List<String> pageLocations = new ArrayList<>();
@@ -257,14 +258,16 @@ public final class PostingParser {
           }
         }
         section = heading;
+        otherSectionBullets = false;
         bulletSection = false;
         itemsInSection = 0;
         i++;
         continue;
       }
-      if (!line.bullet() && titleLike(line.content())) {
+      String titleText = titleText(line.content());
+      if (!line.bullet() && titleText != null) {
         cur = newBlock(blocks, cur, line.start());
-        cur.title = tidyTitle(line.content());
+        cur.title = tidyTitle(titleText);
         cur.titleSource = TitleSource.EXPLICIT;
         section = null;
         i++;
@@ -357,7 +360,14 @@ public final class PostingParser {
         }
         section = null;
       }
-      // prose or responsibilities
+      // prose, responsibilities or boilerplate
+      if (section != null && !section.qualifications()) {
+        if (line.bullet()) {
+          otherSectionBullets = true;
+        } else if (otherSectionBullets && line.indent() == 0) {
+          section = null; // a plain line after the bullets of a section ends it
+        }
+      }
       String title = introTitle(content);
       if (title != null) {
         if (cur == null) {
@@ -385,7 +395,8 @@ public final class PostingParser {
             && cur.intro.length() < 4000) {
           cur.intro.append(content).append('\n');
         }
-        if (!line.bullet() && line.words() >= 12 && !cur.requirements.isEmpty()) {
+        if (!line.bullet() && line.words() >= 12 && !cur.requirements.isEmpty()
+            && (section == null || section == SectionType.OTHER)) {
           cur.proseSinceQual = true;
         }
         cur.end = line.end();
@@ -493,6 +504,34 @@ public final class PostingParser {
   }
 
   // ---------------------------------------------------------------- titles
+
+  /**
+   * The title a line gives, or null: a line that reads as a title ("Staff Data Scientist,
+   * Metrics Quality", "## Backend Engineer", "**Data Analyst**"), or a labelled one ("Job Title:
+   * Data Analyst", "Position: ...").
+   */
+  static String titleText(String content) {
+    String c = content;
+    int a = 0;
+    while (a < c.length() && (c.charAt(a) == '#' || c.charAt(a) == '*' || c.charAt(a) == '_'
+        || c.charAt(a) == ' ')) {
+      a++;
+    }
+    int b = c.length();
+    while (b > a && (c.charAt(b - 1) == '*' || c.charAt(b - 1) == '_' || c.charAt(b - 1) == ' '
+        || c.charAt(b - 1) == '#')) {
+      b--;
+    }
+    c = c.substring(a, b);
+    String lower = c.toLowerCase(Locale.ROOT);
+    for (String label : new String[] {"job title:", "title:", "position:", "role:", "position title:"}) {
+      if (lower.startsWith(label)) {
+        String rest = c.substring(label.length()).strip();
+        return !rest.isEmpty() && rest.length() < 90 ? rest : null;
+      }
+    }
+    return titleLike(c) ? c : null;
+  }
 
   /** Whether a line reads as a role title: short, no sentence punctuation, a role noun. */
   static boolean titleLike(String content) {
@@ -617,7 +656,21 @@ public final class PostingParser {
   }
 
   private static String tidyTitle(String t) {
-    return TextLayout.collapse(t);
+    String c = TextLayout.collapse(t);
+    boolean upper = c.chars().anyMatch(Character::isLetter) && c.chars().noneMatch(Character::isLowerCase);
+    if (!upper || c.length() < 6) {
+      return c;
+    }
+    // "CLINICAL DATA SCIENTIST" reads as "Clinical Data Scientist"; short words like "II", "ML" stay
+    StringBuilder b = new StringBuilder();
+    for (String w : c.split(" ")) {
+      if (b.length() > 0) {
+        b.append(' ');
+      }
+      b.append(w.length() <= 2 || w.equals("III") ? w
+          : w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return b.toString();
   }
 
   /** Final titles: organisation units, made-up titles for blocks without one, duplicates told apart. */

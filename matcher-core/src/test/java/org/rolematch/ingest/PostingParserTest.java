@@ -216,4 +216,33 @@ class PostingParserTest {
     ParsedPosting p = PARSER.parse("Engineer\nRequirements:\n- " + line + "\n", "long");
     assertTrue(mentions(only(p), "python"));
   }
+
+  @Test
+  void markdownHeadingsAndTitle() throws Exception {
+    Role r = only(fixture("ledgerly-backend-markdown.md.txt"));
+    String d = describe(r);
+    assertEquals("Senior Backend Engineer (Payments)", r.title());
+    assertTrue(r.requirements().stream().anyMatch(q -> q.minYears() == 5 && q.anyOf().contains("kotlin")
+        && q.anyOf().contains("java")), d);
+    assertTrue(r.requirements().stream().anyMatch(q -> q.kind() == Kind.DEGREE
+        && q.anyOf().contains("equivalent experience") && q.minDegree() == null), d);
+    assertTrue(has(r, Kind.TOOL, Importance.PREFERRED, "kubernetes"), d);
+    assertTrue(has(r, Kind.TOOL, Importance.PREFERRED, "terraform"), d);
+    assertFalse(mentions(r, "mentoring"), "mentoring is a responsibility here\n" + d);
+  }
+
+  @Test
+  void numberedListsUpperCaseTitleAndWorkAuthorisation() throws Exception {
+    Role r = only(fixture("saltmarsh-clinical-data-numbered.txt"));
+    String d = describe(r);
+    assertEquals("Clinical Data Scientist", r.title());
+    assertEquals(DegreeLevel.MASTER, r.requirements().get(0).minDegree(), d);
+    assertTrue(has(r, Kind.FIELD_OF_STUDY, Importance.REQUIRED, "statistics", "related field"), d);
+    assertTrue(r.requirements().stream().anyMatch(q -> q.kind() == Kind.EXPERIENCE_YEARS && q.minYears() == 3
+        && q.anyOf().contains("statistical modeling")), d);
+    assertTrue(has(r, Kind.PROGRAMMING_LANGUAGE, Importance.REQUIRED, "r", "python"), d);
+    assertTrue(has(r, Kind.SKILL, Importance.PREFERRED, "causal inference"), d);
+    assertTrue(has(r, Kind.LOCATION, Importance.REQUIRED, "united states"), d);
+    assertEquals(135_000, r.salary().orElseThrow().min());
+  }
 }
