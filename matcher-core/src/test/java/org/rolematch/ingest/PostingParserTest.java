@@ -28,7 +28,7 @@ class PostingParserTest {
   static final PostingParser PARSER = PostingParser.of(Taxonomy.defaults());
 
   static ParsedPosting fixture(String name) throws Exception {
-    Path p = Path.of(PostingParserTest.class.getResource("/postings/" + name).toURI());
+    Path p = Path.of(PostingParserTest.class.getResource("/samples/postings/" + name).toURI());
     return PARSER.parse(p);
   }
 
@@ -133,7 +133,7 @@ class PostingParserTest {
 
   @Test
   void jsonLdInsideASavedHtmlPage(@TempDir Path dir) throws Exception {
-    Path json = Path.of(getClass().getResource("/postings/acme-jobposting.json").toURI());
+    Path json = Path.of(getClass().getResource("/samples/postings/acme-jobposting.json").toURI());
     String html = "<html><head><script type=\"application/ld+json\">" + Files.readString(json)
         + "</script></head><body><h1>Careers</h1></body></html>";
     Path page = dir.resolve("acme.html");
@@ -183,7 +183,7 @@ class PostingParserTest {
 
   @Test
   void evidenceOffsetsPointAtTheSourceSentence() throws Exception {
-    Path p = Path.of(getClass().getResource("/postings/northwind-swe-minimum-quals.txt").toURI());
+    Path p = Path.of(getClass().getResource("/samples/postings/northwind-swe-minimum-quals.txt").toURI());
     String text = Files.readString(p);
     for (Role r : PARSER.parse(text, "northwind").roles()) {
       for (Requirement q : r.requirements()) {
@@ -219,7 +219,7 @@ class PostingParserTest {
 
   @Test
   void markdownHeadingsAndTitle() throws Exception {
-    Role r = only(fixture("ledgerly-backend-markdown.md.txt"));
+    Role r = only(fixture("ledgerly-backend-markdown.txt"));
     String d = describe(r);
     assertEquals("Senior Backend Engineer (Payments)", r.title());
     assertTrue(r.requirements().stream().anyMatch(q -> q.minYears() == 5 && q.anyOf().contains("kotlin")
