@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Measures a parser against gold annotations (precision, recall, F1).",
-    subcommands = {EvalPostingsCommand.class})
+    subcommands = {EvalPostingsCommand.class, EvalResumesCommand.class})
 final class EvalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -141,6 +141,18 @@ public final class PostingParser {
   }
 
   /**
+   * Reads schema.org {@code JobPosting} JSON-LD (an object, an array, or a {@code @graph}).
+   *
+   * @throws ParseException for malformed JSON, or JSON without a JobPosting
+   */
+  public ParsedPosting parseJsonLd(String json, String source) throws ParseException {
+    requireNonNull(json, "json");
+    requireNonNull(source, "source");
+    TextGuard.check(json, source, maxChars);
+    return JobPostingJson.read(json, source, source, this);
+  }
+
+  /**
    * Reads a plain-text posting page. {@code source} names the document in messages and is the
    * stem of role ids ({@code source#1}, {@code source#2}, ...).
    *

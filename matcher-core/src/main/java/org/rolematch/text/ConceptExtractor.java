@@ -309,16 +309,39 @@ public final class ConceptExtractor {
         accepted[i + 1] = true;
       }
     }
-    // accept ambiguous mentions that stand in a list next to accepted ones, to a fixed point
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (int i = 0; i < n; i++) {
-        if (candidate[i] && !accepted[i]
-            && (listNeighbour(raw, accepted, text, i, -1) || listNeighbour(raw, accepted, text, i, 1))) {
-          accepted[i] = true;
-          changed = true;
-        }
+    // accept ambiguous mentions that stand in a list with accepted ones: link each mention to
+    // the next one that does not overlap it when only list separators stand between them, and
+    // accept every candidate of a chain that holds an accepted mention (linear in the mentions)
+    int[] chain = new int[n];
+    for (int i = 0; i < n; i++) {
+      chain[i] = i;
+    }
+    int[] live = new int[n]; // mentions that count: accepted ones and ambiguous candidates
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (accepted[i] || candidate[i]) {
+        live[m++] = i;
+      }
+    }
+    for (int x = 0; x < m; x++) {
+      int[] a = raw.get(live[x]);
+      int y = x + 1;
+      while (y < m && raw.get(live[y])[1] < a[2] && y - x < 8) {
+        y++; // skip mentions that overlap this one (a few at most: aliases of one span)
+      }
+      if (y < m && raw.get(live[y])[1] >= a[2] && listGap(text, a[2], raw.get(live[y])[1])) {
+        union(chain, live[x], live[y]);
+      }
+    }
+    boolean[] chainAccepted = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      if (accepted[i]) {
+        chainAccepted[find(chain, i)] = true;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (candidate[i] && !accepted[i] && chainAccepted[find(chain, i)]) {
+        accepted[i] = true;
       }
     }
     List<ConceptMention> out = new ArrayList<>();
@@ -337,25 +360,20 @@ public final class ConceptExtractor {
     return out;
   }
 
-  private static boolean listNeighbour(
-      List<int[]> raw, boolean[] accepted, String text, int i, int dir) {
-    int[] me = raw.get(i);
-    for (int j = i + dir; j >= 0 && j < raw.size(); j += dir) {
-      int[] other = raw.get(j);
-      if (dir < 0 && other[2] > me[1]) {
-        continue; // overlapping
-      }
-      if (dir > 0 && other[1] < me[2]) {
-        continue;
-      }
-      if (!accepted[j]) {
-        continue;
-      }
-      int from = dir < 0 ? other[2] : me[2];
-      int to = dir < 0 ? me[1] : other[1];
-      return listGap(text, from, to);
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
     }
-    return false;
+    return i;
+  }
+
+  private static void union(int[] parent, int a, int b) {
+    int x = find(parent, a);
+    int y = find(parent, b);
+    if (x != y) {
+      parent[Math.max(x, y)] = Math.min(x, y);
+    }
   }
 
   /** Whether the text between two mentions only separates items of a list. */

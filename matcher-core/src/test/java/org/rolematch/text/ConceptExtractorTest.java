@@ -116,4 +116,12 @@ class ConceptExtractorTest {
     String big = "x".repeat(100_000) + " Python";
     assertEquals(List.of("python"), ids(big));
   }
+
+  @Test
+  void longRunsOfAmbiguousAliasesStayLinear() {
+    String run = "Python, " + "Go, R, C, ".repeat(50_000);
+    List<ConceptMention> ms = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20), () -> EXTRACTOR.extract(run), "hang guard, not a benchmark");
+    assertEquals(150_001, ms.size());
+  }
 }
