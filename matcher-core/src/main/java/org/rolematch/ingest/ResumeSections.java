@@ -56,7 +56,7 @@ final class ResumeSections {
               "schooling")),
           Map.entry(Type.INTERNSHIPS, Set.of("internships", "internship", "co-ops")),
           Map.entry(Type.VOLUNTEER, Set.of("volunteer", "volunteering")),
-          Map.entry(Type.EXPERIENCE, Set.of("experience", "experiences", "employment", "career",
+          Map.entry(Type.EXPERIENCE, Set.of("experience", "experiences", "employment", "career", "history",
               "positions", "appointments", "jobs")),
           Map.entry(Type.PROJECTS, Set.of("projects", "project", "portfolio")),
           Map.entry(Type.SKILLS, Set.of("skills", "competencies", "technologies", "expertise",
