@@ -11,6 +11,6 @@ final class Cli {
   /** The bundled taxonomy, extended with a user's file when one is given. */
   static Taxonomy taxonomy(Path extension) throws IOException {
     Taxonomy t = Taxonomy.defaults();
-    return extension == null ? t : t.extendedWith(Taxonomy.load(extension));
+    return extension == null ? t : t.extendedWith(extension);
   }
 }

@@ -10,15 +10,28 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Reads job postings and resumes requirement by requirement, and matches them.",
     subcommands = {
+      DemoCommand.class,
+      MatchCommand.class,
+      RankCommand.class,
+      IndexCommand.class,
       ParseCommand.class,
+      ParseResumeCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * Lucene logs through java.util.logging that it would like the incubating vector module; that
+   * is advice for operators, not output for a person reading matches, so it is kept quiet here.
+   */
+  private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args));
   }
 

@@ -253,6 +253,27 @@ public final class PostingParser {
     int i = 0;
     List<String> pageLocations = new ArrayList<>();
     SalaryRange pageSalary = null;
+    // Each line's heading, and for each line the end of its paragraph (the next blank, bullet or
+    // heading line) and whether any line of the paragraph after it wraps: computed once, backwards,
+    // so that reading a paragraph of n lines costs O(n), not O(n^2) (a list of many short lines
+    // without bullets once took seconds per few kilobytes).
+    int lineCount = lines.size();
+    SectionType[] headings = new SectionType[lineCount];
+    for (int k = 0; k < lineCount; k++) {
+      headings[k] = lines.get(k).blank() ? null : Headings.classify(lines.get(k));
+    }
+    int[] paragraphEnd = new int[lineCount];
+    boolean[] wrapsAfter = new boolean[lineCount];
+    for (int k = lineCount - 1; k >= 0; k--) {
+      int next = k + 1;
+      if (next < lineCount && !lines.get(next).blank() && !lines.get(next).bullet()
+          && headings[next] == null) {
+        paragraphEnd[k] = paragraphEnd[next];
+        wrapsAfter[k] = wrap(lines.get(k), lines.get(next)) || wrapsAfter[next];
+      } else {
+        paragraphEnd[k] = next;
+      }
+    }
     while (i < lines.size()) {
       Line line = lines.get(i);
       if (line.blank()) {
@@ -262,7 +283,7 @@ public final class PostingParser {
         i++;
         continue;
       }
-      SectionType heading = Headings.classify(line);
+      SectionType heading = headings[i];
       if (heading != null) {
         if (heading.qualifications()) {
           if (cur == null || (heading == SectionType.REQUIRED && cur.strong && cur.proseSinceQual)) {
@@ -326,14 +347,8 @@ public final class PostingParser {
           int j = i + 1;
           if (!line.bullet()) {
             // lines of a paragraph that wraps are one item; a list without bullets is one item a line
-            int k = i + 1;
-            boolean wraps = false;
-            while (k < lines.size() && !lines.get(k).blank() && !lines.get(k).bullet()
-                && Headings.classify(lines.get(k)) == null) {
-              wraps |= wrap(lines.get(k - 1), lines.get(k));
-              k++;
-            }
-            if (wraps) {
+            int k = paragraphEnd[i];
+            if (wrapsAfter[i]) {
               end = lines.get(k - 1).end();
               j = k;
             }
@@ -341,7 +356,7 @@ public final class PostingParser {
           while (line.bullet() && j < lines.size()) {
             Line next = lines.get(j);
             if (next.blank() || next.bullet() || next.indent() <= line.indent()
-                || Headings.classify(next) != null) {
+                || headings[j] != null) {
               break;
             }
             end = next.end();

@@ -28,7 +28,7 @@ import org.rolematch.model.Kind;
  * <ol>
  *   <li>take the bundled default, {@link #defaults()}, or read your own file with {@link
  *       #load(Path)} (format: see {@code TaxonomyReader}); extend the default with yours through
- *       {@link #extendedWith(Taxonomy)};
+ *       {@link #extendedWith(Path)} (your file may name the default's concepts as broader ones);
  *   <li>give it to a {@code Matcher} builder or a {@code ConceptExtractor};
  *   <li>ask it about relations: {@link #isA(String, String)}, {@link #siblings(String, String)},
  *       {@link #relatedFields(String, String)}.
@@ -188,15 +188,42 @@ public final class Taxonomy {
    */
   public Taxonomy extendedWith(Taxonomy extension) {
     requireNonNull(extension, "extension");
+    return extendedWith(extension.concepts, "extended taxonomy");
+  }
+
+  /**
+   * This taxonomy extended with concepts that may refer to this taxonomy's concepts as broader
+   * ones (a company's framework under the default's "web framework").
+   *
+   * @throws TaxonomyException when a broader id exists in neither, or the union has a cycle
+   */
+  public Taxonomy extendedWith(List<Concept> extension) {
+    return extendedWith(requireNonNull(extension, "extension"), "extended taxonomy");
+  }
+
+  /**
+   * This taxonomy extended with the concepts of a taxonomy file, which may refer to this
+   * taxonomy's concepts as broader ones.
+   *
+   * @throws TaxonomyException naming the file and what was wrong in it
+   */
+  public Taxonomy extendedWith(Path file) throws IOException {
+    requireNonNull(file, "file");
+    try (InputStream in = Files.newInputStream(file)) {
+      return extendedWith(TaxonomyReader.concepts(in, file.toString()), file.toString());
+    }
+  }
+
+  private Taxonomy extendedWith(List<Concept> extension, String source) {
     Map<String, Concept> merged = new LinkedHashMap<>();
     for (Concept c : concepts) {
       merged.put(c.id(), c);
     }
-    for (Concept e : extension.concepts) {
+    for (Concept e : extension) {
       Concept base = merged.get(e.id());
       merged.put(e.id(), base == null ? e : merge(base, e));
     }
-    return new Taxonomy(new ArrayList<>(merged.values()), "extended taxonomy");
+    return new Taxonomy(new ArrayList<>(merged.values()), source);
   }
 
   private static Concept merge(Concept a, Concept b) {

@@ -52,6 +52,11 @@ final class TaxonomyReader {
   private TaxonomyReader() {}
 
   static Taxonomy read(InputStream in, String source) throws IOException {
+    return Taxonomy.of(concepts(in, source), source);
+  }
+
+  /** The concepts of a file, checked one by one but not yet as a whole taxonomy. */
+  static List<Concept> concepts(InputStream in, String source) throws IOException {
     byte[] bytes = in.readNBytes(MAX_BYTES + 1);
     if (bytes.length > MAX_BYTES) {
       throw new TaxonomyException(
@@ -93,7 +98,7 @@ final class TaxonomyReader {
     for (int i = 0; i < list.size(); i++) {
       concepts.add(concept(list.get(i), i, source));
     }
-    return Taxonomy.of(concepts, source);
+    return concepts;
   }
 
   private static Concept concept(JsonNode node, int index, String source) {

@@ -101,4 +101,19 @@ class TaxonomyTest {
     assertEquals(List.of("python"), both.lookup("py3"));
     assertTrue(both.contains("quarkus"));
   }
+
+  @Test
+  void anExtensionFileMayPlaceItsConceptsUnderTheDefaults(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("company.json");
+    Files.writeString(f, "{\"concepts\":[{\"id\":\"quill\",\"kind\":\"tool\","
+        + "\"ambiguousAliases\":[\"Quill\"],\"broader\":[\"web framework\"]}]}");
+    Taxonomy t = Taxonomy.defaults().extendedWith(f);
+    assertTrue(t.isA("quill", "web framework"));
+    assertThrows(TaxonomyException.class, () -> Taxonomy.load(f),
+        "alone, the file names a broader concept it does not define");
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"concepts\":[{\"id\":\"x\",\"kind\":\"tool\",\"broader\":[\"nowhere\"]}]}");
+    assertTrue(assertThrows(TaxonomyException.class, () -> Taxonomy.defaults().extendedWith(bad))
+        .getMessage().contains("bad.json"));
+  }
 }

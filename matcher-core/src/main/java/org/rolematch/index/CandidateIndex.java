@@ -1,0 +1,636 @@
+package org.rolematch.index;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+import org.rolematch.model.CandidateProfile;
+import org.rolematch.model.DegreeStatus;
+import org.rolematch.model.Kind;
+import org.rolematch.model.Role;
+import org.rolematch.score.ClauseEvaluator;
+import org.rolematch.score.CompiledCodec;
+import org.rolematch.score.CompiledProfile;
+import org.rolematch.score.CompiledRole;
+import org.rolematch.score.ConceptGraph;
+import org.rolematch.score.KnockoutMode;
+import org.rolematch.score.MatchResult;
+import org.rolematch.score.ScoreSheet;
+import org.rolematch.score.Scorer;
+
+/**
+ * Candidate profiles in a Lucene index, searched for the candidates that best match one role.
+ *
+ * <pre>{@code
+ * try (CandidateIndex index = CandidateIndex.open(null, eval)) {
+ *   index.addAll(profiles);
+ *   List<MatchResult> top = index.rankCandidates(role, 10, p -> true);
+ * }
+ * }</pre>
+ *
+ * <h2>How a search runs</h2>
+ *
+ * <p>The role becomes a {@link BooleanQuery} with one SHOULD clause per requirement: a {@link
+ * DisjunctionMaxQuery} over constant-score alternatives, each boosted by the requirement's
+ * weight times the best credit it can give (a listed concept or one below it: full credit, via a
+ * {@link TermInSetQuery} over the profile's concepts closed under ancestors; a sibling or broader
+ * concept: the partial credits; degree states, years ranges, places, flags). A profile's Lucene
+ * score plus the weighted floors of the role is therefore an upper bound of its exact score, and
+ * since each requirement's maximum is known, Lucene's block-max skipping applies. Hits come in
+ * decreasing bound order; each is scored exactly; the search stops when the next bound cannot
+ * reach the k-th exact score. Profiles that match no clause share the floor bound and are scored
+ * only when that floor could still enter the top k. The result equals exhaustive scoring.
+ *
+ * <p>Thread-safe, with the same write and visibility rules as {@link RoleIndex}.
+ */
+public final class CandidateIndex implements Closeable {
+  private final ClauseEvaluator evaluator;
+  private final Scorer scorer;
+  private final ConceptGraph graph;
+  private final LuceneStore store;
+  private final ReentrantLock writeLock = new ReentrantLock();
+
+  private CandidateIndex(Path path, ClauseEvaluator evaluator, int maxBufferedDocs)
+      throws IOException {
+    this.evaluator = evaluator;
+    this.scorer = Scorer.of(evaluator);
+    this.graph = evaluator.graph();
+    String fp = Long.toHexString(graph.fingerprint());
+    this.store = new LuceneStore(path, fp, maxBufferedDocs, new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        IndexSearcher s = new IndexSearcher(reader);
+        // every role query is different: caching its filters costs more than it saves
+        s.setQueryCache(null);
+        return s;
+      }
+    });
+    if (store.storedFingerprint != null && !store.storedFingerprint.equals(fp)) {
+      addAll(profiles());
+      commit();
+    }
+  }
+
+  /** Opens a candidate index on disk, or in memory when {@code directory} is null. */
+  public static CandidateIndex open(Path directory, ClauseEvaluator evaluator) throws IOException {
+    return new CandidateIndex(directory, requireNonNull(evaluator, "evaluator"), 0);
+  }
+
+  /** Opens a candidate index that flushes every {@code maxBufferedDocs} documents (0: default). */
+  public static CandidateIndex open(Path directory, ClauseEvaluator evaluator,
+      int maxBufferedDocs) throws IOException {
+    if (maxBufferedDocs < 0 || maxBufferedDocs == 1) {
+      throw new IllegalArgumentException(
+          "maxBufferedDocs must be 0 (default) or at least 2, got " + maxBufferedDocs);
+    }
+    return new CandidateIndex(directory, requireNonNull(evaluator, "evaluator"), maxBufferedDocs);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writes
+
+  private Document document(CandidateProfile profile) {
+    CompiledProfile p = CompiledProfile.compile(profile, graph);
+    Document d = new Document();
+    d.add(new StringField(IndexFields.ID, profile.id(), Field.Store.NO));
+    for (int i = 0; i < p.upCount(); i++) {
+      d.add(new StringField(IndexFields.CONCEPT, graph.id(p.up(i)), Field.Store.NO));
+    }
+    for (int i = 0; i < p.unknownCount(); i++) {
+      d.add(new StringField(IndexFields.CONCEPT, p.unknown(i), Field.Store.NO));
+    }
+    Set<String> fields = new HashSet<>();
+    boolean known = false;
+    boolean empty = false;
+    for (int i = 0; i < p.degreeCount(); i++) {
+      d.add(new StringField(IndexFields.DEGREE, degreeTerm(p.degreeLevel(i), p.degreeStatus(i)),
+          Field.Store.NO));
+      int f = p.degreeField(i);
+      if (f >= 0) {
+        known = true;
+        fields.add(graph.id(f));
+        for (int a : graph.ancestors(f)) {
+          fields.add(graph.id(a));
+        }
+      } else if (f == -1) {
+        fields.add(p.degreeFieldText(i));
+      } else {
+        empty = true;
+      }
+    }
+    for (String f : fields) {
+      d.add(new StringField(IndexFields.FIELD, f, Field.Store.NO));
+    }
+    if (known) {
+      d.add(new StringField(IndexFields.FIELD_STATE, "known", Field.Store.NO));
+    }
+    if (empty) {
+      d.add(new StringField(IndexFields.FIELD_STATE, "empty", Field.Store.NO));
+    }
+    d.add(new DoublePoint(IndexFields.YEARS, p.years()));
+    for (int i = 0; i < p.placeCount(); i++) {
+      d.add(new StringField(IndexFields.PLACE, graph.id(p.place(i)), Field.Store.NO));
+    }
+    for (int i = 0; i < p.placeParentCount(); i++) {
+      d.add(new StringField(IndexFields.PLACE_NEAR, graph.id(p.placeParent(i)), Field.Store.NO));
+    }
+    if (p.publications() > 0) {
+      d.add(new StringField(IndexFields.FLAG, "publication", Field.Store.NO));
+    }
+    if (p.internships() > 0) {
+      d.add(new StringField(IndexFields.FLAG, "internship", Field.Store.NO));
+    }
+    if (p.hasAuthorization()) {
+      d.add(new StringField(IndexFields.FLAG, "auth", Field.Store.NO));
+    } else {
+      d.add(new StringField(IndexFields.FLAG, "auth_silent", Field.Store.NO));
+      if (!p.hasLocation()) {
+        d.add(new StringField(IndexFields.FLAG, "loc_silent", Field.Store.NO));
+      }
+    }
+    byte[] record = RecordCodec.encode(profile);
+    d.add(new StoredField(IndexFields.RECORD, record));
+    d.add(new BinaryDocValuesField(IndexFields.RECORD_DV, new BytesRef(record)));
+    d.add(new BinaryDocValuesField(IndexFields.COMPILED, new BytesRef(CompiledCodec.encode(p))));
+    return d;
+  }
+
+  private static String degreeTerm(int level, int status) {
+    return level + "/" + status;
+  }
+
+  /** Adds a profile, replacing any profile with the same id; visible on return. */
+  public void add(CandidateProfile profile) throws IOException {
+    addAll(List.of(requireNonNull(profile, "profile")));
+  }
+
+  /** Adds profiles (each replacing any profile with its id); visible on return. */
+  public void addAll(Collection<CandidateProfile> profiles) throws IOException {
+    requireNonNull(profiles, "profiles");
+    List<Document> docs = new ArrayList<>(profiles.size());
+    List<String> ids = new ArrayList<>(profiles.size());
+    for (CandidateProfile p : profiles) {
+      docs.add(document(requireNonNull(p, "profile")));
+      ids.add(p.id());
+    }
+    writeLock.lock();
+    try {
+      for (int i = 0; i < docs.size(); i++) {
+        store.writer.updateDocument(new Term(IndexFields.ID, ids.get(i)), docs.get(i));
+      }
+      store.refresh();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Removes the profile with this id; returns whether there was one. */
+  public boolean delete(String id) throws IOException {
+    requireNonNull(id, "id");
+    writeLock.lock();
+    try {
+      boolean existed = get(id).isPresent();
+      if (existed) {
+        store.writer.deleteDocuments(new Term(IndexFields.ID, id));
+        store.refresh();
+      }
+      return existed;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Commits all changes to the directory. */
+  public void commit() throws IOException {
+    writeLock.lock();
+    try {
+      store.commit();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reads
+
+  /** The profile with this id. */
+  public Optional<CandidateProfile> get(String id) throws IOException {
+    requireNonNull(id, "id");
+    IndexSearcher s = store.acquire();
+    try {
+      TopDocs td = s.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+      if (td.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      BytesRef b = s.storedFields().document(td.scoreDocs[0].doc)
+          .getBinaryValue(IndexFields.RECORD);
+      return Optional.of(RecordCodec.decodeProfile(b.bytes, b.offset, b.length));
+    } finally {
+      store.release(s);
+    }
+  }
+
+  /** Number of profiles. */
+  public int size() throws IOException {
+    IndexSearcher s = store.acquire();
+    try {
+      return s.getIndexReader().numDocs();
+    } finally {
+      store.release(s);
+    }
+  }
+
+  /** Every profile, in index order. */
+  public List<CandidateProfile> profiles() throws IOException {
+    IndexSearcher s = store.acquire();
+    try {
+      List<CandidateProfile> out = new ArrayList<>();
+      for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+        Bits live = ctx.reader().getLiveDocs();
+        for (int d = 0; d < ctx.reader().maxDoc(); d++) {
+          if (live == null || live.get(d)) {
+            BytesRef b = s.storedFields().document(ctx.docBase + d)
+                .getBinaryValue(IndexFields.RECORD);
+            out.add(RecordCodec.decodeProfile(b.bytes, b.offset, b.length));
+          }
+        }
+      }
+      return out;
+    } finally {
+      store.release(s);
+    }
+  }
+
+  /**
+   * The best {@code k} candidates for a role, best first (score descending, then candidate id),
+   * with explanations. Profiles the filter rejects, and ineligible ones under {@link
+   * KnockoutMode#FILTER}, are left out. Identical to {@link Scorer#rankCandidates}.
+   */
+  public List<MatchResult> rankCandidates(Role role, int k, Predicate<CandidateProfile> filter)
+      throws IOException {
+    requireNonNull(role, "role");
+    requireNonNull(filter, "filter");
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be at least 1, got " + k);
+    }
+    CompiledRole r = CompiledRole.compile(role, graph);
+    IndexSearcher s = store.acquire();
+    try {
+      return search(s, role, r, k, filter);
+    } finally {
+      store.release(s);
+    }
+  }
+
+  /** Searches run and profiles scored exactly so far (diagnostics, not thread-safe). */
+  static long pages;
+  static long queryNanos;
+  static long searchNanos;
+  static long exactEvaluations;
+
+  /** The filter that accepts every profile. */
+  public static final Predicate<CandidateProfile> ALL = p -> true;
+
+  private List<MatchResult> search(IndexSearcher s, Role role, CompiledRole r, int k,
+      Predicate<CandidateProfile> filter) throws IOException {
+    double[] floorOut = new double[1];
+    double total = 0;
+    for (int i = 0; i < r.clauseCount(); i++) {
+      total += evaluator.weight(r, i);
+    }
+    long tq = System.nanoTime();
+    Query query = query(r, floorOut);
+    queryNanos += System.nanoTime() - tq;
+    double scale = total > 0 ? 100.0 / total : 0;
+    double floor = floorOut[0];
+    IndexReader reader = s.getIndexReader();
+    List<LeafReaderContext> leaves = reader.leaves();
+    FixedBitSet seen = new FixedBitSet(Math.max(1, reader.maxDoc()));
+    TopK top = new TopK(k);
+    Exact exact = new Exact(leaves, r, filter, top);
+    int page = Math.max(8 * k, 256);
+    ScoreDoc after = null;
+    boolean stopped = false;
+    while (!stopped) {
+      TopScoreDocCollectorManager mgr = new TopScoreDocCollectorManager(page, after, page);
+      long ts = System.nanoTime();
+      TopDocs td = s.search(query, mgr);
+      searchNanos += System.nanoTime() - ts;
+      pages++;
+      for (ScoreDoc sd : td.scoreDocs) {
+        double bound = (floor + sd.score) * scale * (1 + 2e-5) + 1e-4;
+        if (bound < top.threshold()) {
+          stopped = true;
+          break;
+        }
+        seen.set(sd.doc);
+        exact.score(sd.doc);
+      }
+      if (td.scoreDocs.length < page) {
+        break;
+      }
+      after = td.scoreDocs[td.scoreDocs.length - 1];
+      page = (int) Math.min(1 << 20, page * 4L); // each page re-runs the query: grow fast
+    }
+    if (!stopped) {
+      // every profile matching no clause has the floor as its bound
+      double bound = floor * scale * (1 + 2e-5) + 1e-4;
+      if (bound >= top.threshold()) {
+        for (LeafReaderContext ctx : leaves) {
+          Bits live = ctx.reader().getLiveDocs();
+          for (int d = 0; d < ctx.reader().maxDoc(); d++) {
+            int doc = ctx.docBase + d;
+            if ((live == null || live.get(d)) && !seen.get(doc)) {
+              exact.score(doc);
+            }
+          }
+        }
+      }
+    }
+    List<MatchResult> out = new ArrayList<>(top.size);
+    ScoreSheet sheet = new ScoreSheet();
+    for (int i : top.order()) {
+      CandidateProfile p = exact.record(top.docs[i]);
+      MatchResult m = scorer.score(role, r, p, CompiledProfile.compile(p, graph), sheet);
+      if (m.score() != top.scores[i]) {
+        throw new IllegalStateException("profile '" + p.id() + "' scored " + m.score()
+            + " from its record but " + top.scores[i] + " from its compiled form; reopen the "
+            + "index to recompile it");
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** Exact scoring of profile documents in any order. */
+  private final class Exact {
+    final List<LeafReaderContext> leaves;
+    final CompiledRole role;
+    final Predicate<CandidateProfile> filter;
+    final TopK top;
+    final CompiledProfile profile = new CompiledProfile();
+    final ScoreSheet sheet = new ScoreSheet();
+    final BinaryDocValues[] dvs;
+    final int[] last;
+    final boolean dropIneligible = evaluator.policy().knockoutMode() == KnockoutMode.FILTER;
+
+    Exact(List<LeafReaderContext> leaves, CompiledRole role, Predicate<CandidateProfile> filter,
+        TopK top) {
+      this.leaves = leaves;
+      this.role = role;
+      this.filter = filter;
+      this.top = top;
+      dvs = new BinaryDocValues[leaves.size()];
+      last = new int[leaves.size()];
+    }
+
+    void score(int doc) throws IOException {
+      int li = ReaderUtil.subIndex(doc, leaves);
+      LeafReaderContext ctx = leaves.get(li);
+      int d = doc - ctx.docBase;
+      if (dvs[li] == null || d <= last[li]) {
+        dvs[li] = ctx.reader().getBinaryDocValues(IndexFields.COMPILED);
+      }
+      last[li] = d;
+      if (dvs[li] == null || !dvs[li].advanceExact(d)) {
+        return;
+      }
+      BytesRef b = dvs[li].binaryValue();
+      exactEvaluations++;
+      CompiledCodec.decode(b.bytes, b.offset, b.length, profile);
+      double score = evaluator.score(role, profile, sheet);
+      if (dropIneligible && !sheet.eligible()) {
+        return;
+      }
+      if (!top.competitive(score)) {
+        return;
+      }
+      if (filter != ALL && !filter.test(record(doc))) {
+        return;
+      }
+      top.offer(score, profile.id(), doc);
+    }
+
+    CandidateProfile record(int doc) throws IOException {
+      LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      BinaryDocValues dv = ctx.reader().getBinaryDocValues(IndexFields.RECORD_DV);
+      if (dv == null || !dv.advanceExact(doc - ctx.docBase)) {
+        throw new IllegalStateException("profile document " + doc + " has no record");
+      }
+      BytesRef b = dv.binaryValue();
+      return RecordCodec.decodeProfile(b.bytes, b.offset, b.length);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The query of a role
+
+  private static Query constant(Query q, double boost) {
+    return new BoostQuery(new ConstantScoreQuery(q), (float) boost);
+  }
+
+  private static Query terms(String field, Collection<String> values) {
+    List<BytesRef> refs = new ArrayList<>(values.size());
+    for (String v : values) {
+      refs.add(new BytesRef(v));
+    }
+    return values.size() == 1 ? new TermQuery(new Term(field, refs.get(0)))
+        : new TermInSetQuery(field, refs);
+  }
+
+  /** The query of a role; {@code floorOut[0]} receives the weighted credit every profile gets. */
+  Query query(CompiledRole r, double[] floorOut) {
+    BooleanQuery.Builder bq = new BooleanQuery.Builder();
+    int clauses = 0;
+    double floor = 0;
+    double unk = evaluator.policy().unknownCredit();
+    for (int i = 0; i < r.clauseCount(); i++) {
+      double w = evaluator.weight(r, i);
+      if (w <= 0) {
+        continue;
+      }
+      double f = evaluator.floorCredit(r, i);
+      List<Query> alts = new ArrayList<>(4);
+      int s = r.conceptStart(i);
+      int e = r.conceptEnd(i);
+      Set<String> listed = new HashSet<>();
+      Set<String> unknown = new HashSet<>();
+      for (int j = s; j < e; j++) {
+        int c = r.concept(j);
+        if (c >= 0) {
+          listed.add(graph.id(c));
+        } else {
+          unknown.add(r.unknown(-c - 1));
+        }
+      }
+      Kind kind = r.kind(i);
+      switch (kind) {
+        case DEGREE -> {
+          for (int level = 0; level <= 4; level++) {
+            for (DegreeStatus st : List.of(DegreeStatus.COMPLETED, DegreeStatus.IN_PROGRESS)) {
+              double c = evaluator.degreeCreditFor(r.minDegreeRank(i), r.statusOrdinal(i),
+                  r.levelMask(i), level, st.ordinal());
+              if (c > 0) {
+                alts.add(constant(new TermQuery(new Term(IndexFields.DEGREE,
+                    degreeTerm(level, st.ordinal()))), w * c));
+              }
+            }
+          }
+          if ((r.flags(i) & CompiledRole.EQUIVALENT_EXPERIENCE) != 0) {
+            alts.add(constant(DoublePoint.newRangeQuery(IndexFields.YEARS,
+                evaluator.policy().equivalentExperienceYears(), Double.POSITIVE_INFINITY), w));
+          }
+        }
+        case FIELD_OF_STUDY -> {
+          Set<String> all = new HashSet<>(listed);
+          all.addAll(unknown);
+          if (!all.isEmpty()) {
+            alts.add(constant(terms(IndexFields.FIELD, all), w));
+          }
+          boolean marked = (r.flags(i) & CompiledRole.RELATED_FIELD) != 0;
+          double rel = marked ? evaluator.policy().relatedFieldCredit()
+              : evaluator.policy().unlistedRelatedFieldCredit();
+          if (rel > 0 && (marked || !listed.isEmpty())) {
+            alts.add(constant(new TermQuery(new Term(IndexFields.FIELD_STATE, "known")),
+                w * rel));
+          }
+          if (unk > 0) {
+            alts.add(constant(new TermQuery(new Term(IndexFields.FIELD_STATE, "empty")),
+                w * unk));
+          }
+        }
+        case EXPERIENCE_YEARS -> {
+          int m = r.minYears(i);
+          if (m == 0) {
+            floor += w; // every profile may get full credit
+            continue;
+          }
+          alts.add(constant(DoublePoint.newRangeQuery(IndexFields.YEARS, m,
+              Double.POSITIVE_INFINITY), w));
+          int buckets = 8;
+          for (int b = 0; b < buckets; b++) {
+            double lo = m * (double) b / buckets;
+            double hi = Math.nextDown(m * (double) (b + 1) / buckets);
+            if (b == 0) {
+              lo = Double.NEGATIVE_INFINITY;
+            }
+            alts.add(constant(DoublePoint.newRangeQuery(IndexFields.YEARS, lo, hi),
+                w * (b + 1) / buckets));
+          }
+        }
+        case PUBLICATION -> alts.add(constant(new TermQuery(
+            new Term(IndexFields.FLAG, "publication")), w));
+        case PRIOR_INTERNSHIP -> alts.add(constant(new TermQuery(
+            new Term(IndexFields.FLAG, "internship")), w));
+        case LOCATION -> {
+          boolean auth = (r.flags(i) & CompiledRole.WORK_AUTHORIZATION) != 0;
+          if (e == s && !auth) {
+            floor += w * f;
+            continue;
+          }
+          if (!listed.isEmpty()) {
+            alts.add(constant(terms(IndexFields.PLACE, listed), w));
+          }
+          Set<String> near = new HashSet<>();
+          for (int j = s; j < e; j++) {
+            int c = r.concept(j);
+            if (c >= 0 && evaluator.isNearbyCandidate(c)) {
+              for (int q : graph.parents(c)) {
+                near.add(graph.id(q));
+              }
+            }
+          }
+          double nearCredit = evaluator.policy().nearbyPlaceCredit();
+          if (!near.isEmpty() && nearCredit > 0) {
+            alts.add(constant(terms(IndexFields.PLACE_NEAR, near), w * nearCredit));
+          }
+          if (auth) {
+            alts.add(constant(new TermQuery(new Term(IndexFields.FLAG, "auth")), w));
+            if (unk > 0) {
+              alts.add(constant(new TermQuery(new Term(IndexFields.FLAG, "auth_silent")),
+                  w * unk));
+            }
+          }
+          if (unk > 0) {
+            alts.add(constant(new TermQuery(new Term(IndexFields.FLAG, "loc_silent")), w * unk));
+          }
+        }
+        default -> {
+          if (e == s) {
+            floor += w * f;
+            continue;
+          }
+          // Partial credit (siblings, broader concepts) is bounded statically: terms of siblings
+          // are popular and would make every clause match nearly every profile, which costs more
+          // than the few extra exact evaluations a looser bound brings.
+          double partial = Math.max(f, Math.max(evaluator.policy().siblingCredit(),
+              evaluator.policy().broaderCredit()));
+          floor += w * partial;
+          Set<String> full = new HashSet<>(listed);
+          full.addAll(unknown);
+          if (1 - partial > 0) {
+            alts.add(constant(terms(IndexFields.CONCEPT, full), w * (1 - partial)));
+          }
+        }
+      }
+      if (kind != Kind.LOCATION && !kind.isConceptKind()) {
+        floor += w * f;
+      }
+      if (alts.isEmpty()) {
+        continue;
+      }
+      bq.add(alts.size() == 1 ? alts.get(0) : new DisjunctionMaxQuery(alts, 0f),
+          BooleanClause.Occur.SHOULD);
+      clauses++;
+    }
+    floorOut[0] = floor;
+    return clauses == 0 ? new MatchNoDocsQuery() : bq.build();
+  }
+
+  @Override
+  public void close() throws IOException {
+    writeLock.lock();
+    try {
+      store.close();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.rolematch.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The Lucene plumbing both indexes share: a directory (in memory or on disk), one
+ * {@link IndexWriter}, a {@link SearcherManager} for near-real-time reads, and the commit user
+ * data that records the taxonomy the compiled forms were built with.
+ *
+ * <p>Writes are serialised by the caller's lock; after each write the writer thread refreshes the
+ * searcher, so a search started after a write returns sees it, and readers never wait for a
+ * commit: they only acquire the current searcher.
+ */
+final class LuceneStore implements Closeable {
+  final Directory directory;
+  final IndexWriter writer;
+  final SearcherManager manager;
+  final String storedFingerprint;
+  private final String fingerprint;
+
+  LuceneStore(Path path, String fingerprint, int maxBufferedDocs, SearcherFactory factory)
+      throws IOException {
+    this.fingerprint = fingerprint;
+    if (path == null) {
+      directory = new ByteBuffersDirectory();
+    } else {
+      Files.createDirectories(path);
+      directory = FSDirectory.open(path);
+    }
+    String stored = null;
+    try {
+      if (DirectoryReader.indexExists(directory)) {
+        Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+        stored = data.get(IndexFields.COMMIT_TAXONOMY);
+        String format = data.get(IndexFields.COMMIT_FORMAT);
+        if (format != null && !IndexFields.FORMAT.equals(format)) {
+          throw new IOException("the index at " + path + " has format " + format
+              + ", this version reads format " + IndexFields.FORMAT + "; rebuild it");
+        }
+      }
+      IndexWriterConfig cfg = new IndexWriterConfig(new KeywordAnalyzer())
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setCommitOnClose(false);
+      if (maxBufferedDocs > 0) {
+        cfg.setMaxBufferedDocs(maxBufferedDocs);
+        cfg.setRAMBufferSizeMB(IndexWriterConfig.DISABLE_AUTO_FLUSH);
+      } else {
+        cfg.setRAMBufferSizeMB(64);
+      }
+      writer = new IndexWriter(directory, cfg);
+      manager = new SearcherManager(writer, true, true, factory);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+    storedFingerprint = stored;
+  }
+
+  /** Makes the last writes visible to searches (called by the writer thread). */
+  void refresh() throws IOException {
+    manager.maybeRefreshBlocking();
+  }
+
+  IndexSearcher acquire() throws IOException {
+    return manager.acquire();
+  }
+
+  void release(IndexSearcher s) throws IOException {
+    manager.release(s);
+  }
+
+  void commit() throws IOException {
+    Map<String, String> data = new HashMap<>();
+    data.put(IndexFields.COMMIT_TAXONOMY, fingerprint);
+    data.put(IndexFields.COMMIT_FORMAT, IndexFields.FORMAT);
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      commit();
+    } finally {
+      try {
+        manager.close();
+      } finally {
+        try {
+          writer.close();
+        } finally {
+          directory.close();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package org.rolematch.index;
+
+import java.util.Arrays;
+import org.rolematch.score.ClauseEvaluator;
+import org.rolematch.score.CompiledProfile;
+import org.rolematch.score.CompiledRole;
+import org.rolematch.score.ConceptGraph;
+import org.rolematch.score.ScoringPolicy;
+
+/**
+ * A profile as (key, credit) pairs over the {@link RoleSegment} key layout, in decreasing credit
+ * order: the best credit each key can give a clause posted under it.
+ */
+final class ProfileKeys {
+  private final int[] keys;
+  private final double[] credits;
+  private final int n;
+  private final CompiledProfile profile;
+
+  private ProfileKeys(int[] keys, double[] credits, int n, CompiledProfile profile) {
+    this.keys = keys;
+    this.credits = credits;
+    this.n = n;
+    this.profile = profile;
+  }
+
+  static ProfileKeys of(CompiledProfile p, ClauseEvaluator eval, RoleSegment.Keys k,
+      RoleIndex.Scratch sc, RoleSegment[] segs) {
+    ScoringPolicy pol = eval.policy();
+    ConceptGraph g = eval.graph();
+    if (sc.creditByKey.length < k.fixed) {
+      sc.creditByKey = new double[k.fixed];
+    }
+    double[] cr = sc.creditByKey;
+    int[] touched = new int[64];
+    int nt = 0;
+    // concepts (closed under ancestors)
+    for (int i = 0; i < p.upCount(); i++) {
+      nt = put(cr, touched, nt, p.up(i), 1.0);
+      touched = grow(touched, nt);
+    }
+    // parents: sibling and broader credit
+    for (int i = 0; i < p.parentCount() && !RoleSegment.STATIC_PARTIAL; i++) {
+      touched = grow(touched, nt);
+      nt = put(cr, touched, nt, k.parent + p.parent(i), pol.siblingCredit());
+    }
+    for (int i = 0; i < p.ownCount() && !RoleSegment.STATIC_PARTIAL; i++) {
+      touched = grow(touched, nt);
+      nt = put(cr, touched, nt, k.parent + p.own(i), pol.broaderCredit());
+    }
+    // fields
+    boolean known = false;
+    boolean empty = false;
+    for (int d = 0; d < p.degreeCount(); d++) {
+      int f = p.degreeField(d);
+      if (f >= 0) {
+        known = true;
+        touched = grow(touched, nt + g.ancestors(f).length + 1);
+        nt = put(cr, touched, nt, k.field + f, 1.0);
+        for (int a : g.ancestors(f)) {
+          nt = put(cr, touched, nt, k.field + a, 1.0);
+        }
+      } else if (f == -2) {
+        empty = true;
+      }
+    }
+    touched = grow(touched, nt + 16);
+    double unk = pol.unknownCredit();
+    double marked = Math.max(known ? pol.relatedFieldCredit() : 0, empty ? unk : 0);
+    double unmarked = Math.max(known ? pol.unlistedRelatedFieldCredit() : 0, empty ? unk : 0);
+    nt = put(cr, touched, nt, k.fieldRelMarked, marked);
+    nt = put(cr, touched, nt, k.fieldRelUnmarked, unmarked);
+    // places
+    for (int i = 0; i < p.placeCount(); i++) {
+      touched = grow(touched, nt);
+      nt = put(cr, touched, nt, k.loc + p.place(i), 1.0);
+    }
+    for (int i = 0; i < p.placeParentCount(); i++) {
+      touched = grow(touched, nt);
+      nt = put(cr, touched, nt, k.locParent + p.placeParent(i), pol.nearbyPlaceCredit());
+    }
+    touched = grow(touched, nt + 8 + CompiledRole.DEGREE_SIGNATURES + RoleSegment.MAX_YEARS_KEY);
+    if (!p.hasLocation() && !p.hasAuthorization()) {
+      nt = put(cr, touched, nt, k.locSilent, unk);
+    }
+    if (!p.hasAuthorization()) {
+      nt = put(cr, touched, nt, k.authSilent, unk);
+    } else {
+      nt = put(cr, touched, nt, k.authAny, 1.0);
+    }
+    if (p.publications() > 0) {
+      nt = put(cr, touched, nt, k.pub, 1.0);
+    }
+    if (p.internships() > 0) {
+      nt = put(cr, touched, nt, k.intern, 1.0);
+    }
+    // years
+    for (int m = 0; m <= RoleSegment.MAX_YEARS_KEY; m++) {
+      double c = m == 0 ? 1.0 : Math.min(1.0, p.years() / m);
+      nt = put(cr, touched, nt, k.years + m, c);
+    }
+    // degree signatures present in the segments, with their exact credit
+    for (RoleSegment seg : segs) {
+      for (int sig : seg.degreeSigs) {
+        int minDeg = (sig & 7) - 1;
+        int status = ((sig >>> 3) & 3) - 1;
+        int mask = (sig >>> 5) & 31;
+        boolean eq = (sig >>> 10) != 0;
+        touched = grow(touched, nt);
+        nt = put(cr, touched, nt, k.degree + sig, eval.degreeCredit(minDeg, status, mask, eq, p));
+      }
+    }
+    // order by credit, descending
+    long[] codes = sc.codes.length >= nt ? sc.codes : (sc.codes = new long[nt]);
+    int m = 0;
+    for (int i = 0; i < nt; i++) {
+      int key = touched[i];
+      double c = cr[key];
+      if (c > 0) {
+        long q = 2_000_000_000L - (long) (c * 1_000_000_000L);
+        codes[m++] = (q << 32) | key;
+      }
+    }
+    Arrays.sort(codes, 0, m);
+    int[] keys = new int[m];
+    double[] credits = new double[m];
+    for (int i = 0; i < m; i++) {
+      keys[i] = (int) codes[i];
+      credits[i] = cr[keys[i]];
+    }
+    for (int i = 0; i < nt; i++) {
+      cr[touched[i]] = 0;
+    }
+    return new ProfileKeys(keys, credits, m, p);
+  }
+
+  private static int[] grow(int[] a, int need) {
+    return a.length > need + 1 ? a : Arrays.copyOf(a, Math.max(a.length * 2, need + 2));
+  }
+
+  private static int put(double[] cr, int[] touched, int nt, int key, double c) {
+    if (cr[key] == 0) {
+      if (c <= 0) {
+        return nt;
+      }
+      touched[nt++] = key;
+      cr[key] = c;
+    } else if (c > cr[key]) {
+      cr[key] = c;
+    }
+    return nt;
+  }
+
+  /**
+   * Adds this profile's bound contributions for one segment into {@code acc[base + doc]}, after
+   * resetting that range to the segment's static credit.
+   */
+  void accumulate(RoleSegment seg, int base, float[] acc, long[] mask, ClauseEvaluator eval) {
+    int maxDoc = seg.maxDoc;
+    System.arraycopy(seg.staticNum, 0, acc, base, maxDoc);
+    Arrays.fill(mask, base, base + maxDoc, 0L);
+    // segment-local keys of concept ids the taxonomy does not know: credit 1, so first
+    if (!seg.unknownKeys.isEmpty()) {
+      for (int i = 0; i < profile.unknownCount(); i++) {
+        Integer key = seg.unknownKeys.get("c\0" + profile.unknown(i));
+        if (key != null) {
+          visit(seg, key, 1.0, base, acc, mask, eval);
+        }
+      }
+      for (int d = 0; d < profile.degreeCount(); d++) {
+        if (profile.degreeField(d) == -1) {
+          Integer key = seg.unknownKeys.get("f\0" + profile.degreeFieldText(d));
+          if (key != null) {
+            visit(seg, key, 1.0, base, acc, mask, eval);
+          }
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      visit(seg, keys[i], credits[i], base, acc, mask, eval);
+    }
+  }
+
+  /** Postings visited (a diagnostic, not thread-safe). */
+  static long visited;
+
+  private static void visit(RoleSegment seg, int key, double credit, int base, float[] acc,
+      long[] mask, ClauseEvaluator eval) {
+    if (key >= seg.keyRunStart.length - 1) {
+      return;
+    }
+    int r0 = seg.keyRunStart[key];
+    int r1 = seg.keyRunStart[key + 1];
+    int[] postings = seg.postings;
+    for (int r = r0; r < r1; r++) {
+      int clazz = seg.runClass[r];
+      double floor = eval.isSilent(clazz >> 1) ? eval.policy().unknownCredit() : 0;
+      if (RoleSegment.STATIC_PARTIAL && org.rolematch.model.Kind.values()[clazz >> 1]
+          .isConceptKind()) {
+        floor = Math.max(floor, Math.max(eval.policy().siblingCredit(),
+            eval.policy().broaderCredit()));
+      }
+      float delta = (float) (eval.classWeight(clazz) * (credit - floor));
+      if (delta <= 0) {
+        continue;
+      }
+      int end = seg.runStart[r + 1];
+      visited += end - seg.runStart[r];
+      for (int j = seg.runStart[r]; j < end; j++) {
+        int post = postings[j];
+        int doc = base + (post >>> 6);
+        long bit = 1L << post; // shift distance is taken mod 64: the clause slot
+        long m = mask[doc];
+        mask[doc] = m | bit;
+        acc[doc] += (m & bit) == 0 ? delta : 0f; // branch-free: first touch counts
+      
+      }
+    }
+  }
+}

@@ -1,0 +1,552 @@
+package org.rolematch.index;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.rolematch.model.CandidateProfile;
+import org.rolematch.model.Requirement;
+import org.rolematch.model.Role;
+import org.rolematch.score.ClauseEvaluator;
+import org.rolematch.score.CompiledCodec;
+import org.rolematch.score.CompiledProfile;
+import org.rolematch.score.CompiledRole;
+import org.rolematch.score.ConceptGraph;
+import org.rolematch.score.KnockoutMode;
+import org.rolematch.score.MatchResult;
+import org.rolematch.score.ScoreSheet;
+import org.rolematch.score.Scorer;
+
+/**
+ * Roles and their requirement clauses in a Lucene index, searched for the roles that best match
+ * one candidate.
+ *
+ * <pre>{@code
+ * ClauseEvaluator eval = ClauseEvaluator.of(Taxonomy.defaults(), ScoringPolicy.defaults());
+ * try (RoleIndex index = RoleIndex.open(null, eval)) {      // null: in memory
+ *   index.addAll(roles);
+ *   List<MatchResult> top = index.rankRoles(profile, 10, role -> true);
+ * }
+ * }</pre>
+ *
+ * <h2>How a search runs</h2>
+ *
+ * <ol>
+ *   <li>The profile is compiled to sorted ordinals and expanded into (key, credit) pairs: its
+ *       concepts and their ancestors (credit 1), parents of its concepts (sibling and broader
+ *       credit), degree signatures (exact credit), years, counts and places.
+ *   <li>For every segment, one pass over the postings of those keys ({@link RoleSegment}) gives
+ *       every role an upper bound of its exact score.
+ *   <li>Roles are scored exactly (the {@link ClauseEvaluator} over the compiled role in doc
+ *       values) in rounds: first those whose bound reaches the k-th largest bound, then every
+ *       role whose bound reaches the k-th exact score. Nothing below that can enter the top k, so
+ *       the result equals exhaustive scoring: same ids, scores and order.
+ * </ol>
+ *
+ * <p>Thread-safe: many threads may search while one writes. Writes are serialised; each write
+ * refreshes the near-real-time searcher before it returns, so later searches see it. Searches
+ * never wait for a commit. An on-disk index keeps every committed role; {@link #close()} commits.
+ */
+public final class RoleIndex implements Closeable {
+  private static final int BUCKETS = 4096;
+  private static final double BUCKET_SCALE = BUCKETS / 101.0;
+
+  private final ClauseEvaluator evaluator;
+  private final Scorer scorer;
+  private final ConceptGraph graph;
+  private final LuceneStore store;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final ConcurrentHashMap<IndexReader.CacheKey, RoleSegment> segments =
+      new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Scratch> scratchPool = new ConcurrentLinkedQueue<>();
+
+  private RoleIndex(Path path, ClauseEvaluator evaluator, int maxBufferedDocs)
+      throws IOException {
+    this.evaluator = evaluator;
+    this.scorer = Scorer.of(evaluator);
+    this.graph = evaluator.graph();
+    String fp = Long.toHexString(graph.fingerprint());
+    this.store = new LuceneStore(path, fp, maxBufferedDocs, new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
+          throws IOException {
+        for (LeafReaderContext ctx : reader.leaves()) {
+          segment(ctx.reader()); // warm: build structures of new segments before publishing
+        }
+        return new IndexSearcher(reader);
+      }
+    });
+    if (store.storedFingerprint != null && !store.storedFingerprint.equals(fp)) {
+      recompileAll();
+    }
+  }
+
+  /**
+   * Opens a role index.
+   *
+   * @param directory where the index lives on disk (created when absent), or {@code null} for an
+   *     in-memory index
+   * @param evaluator the exact evaluator (taxonomy and policy)
+   * @throws IOException if the directory cannot be opened
+   */
+  public static RoleIndex open(Path directory, ClauseEvaluator evaluator) throws IOException {
+    return new RoleIndex(directory, requireNonNull(evaluator, "evaluator"), 0);
+  }
+
+  /**
+   * Opens a role index that flushes a segment every {@code maxBufferedDocs} documents (for tests
+   * that want many segments; 0 keeps the default flushing by RAM use).
+   */
+  public static RoleIndex open(Path directory, ClauseEvaluator evaluator, int maxBufferedDocs)
+      throws IOException {
+    if (maxBufferedDocs < 0 || maxBufferedDocs == 1) {
+      throw new IllegalArgumentException(
+          "maxBufferedDocs must be 0 (default) or at least 2, got " + maxBufferedDocs);
+    }
+    return new RoleIndex(directory, requireNonNull(evaluator, "evaluator"), maxBufferedDocs);
+  }
+
+  /** The evaluator this index scores with. */
+  public ClauseEvaluator evaluator() {
+    return evaluator;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writes
+
+  private Document document(Role role) {
+    Document d = new Document();
+    d.add(new StringField(IndexFields.ID, role.id(), Field.Store.NO));
+    d.add(new StringField(IndexFields.EMPLOYMENT_TYPE, role.employmentType().wireName(),
+        Field.Store.NO));
+    d.add(new StoredField(IndexFields.RECORD, RecordCodec.encode(role, true)));
+    d.add(new BinaryDocValuesField(IndexFields.RECORD_DV,
+        new BytesRef(RecordCodec.encode(role, false))));
+    d.add(new BinaryDocValuesField(IndexFields.COMPILED,
+        new BytesRef(CompiledCodec.encode(CompiledRole.compile(role, graph)))));
+    return d;
+  }
+
+  /** Adds a role, replacing any role with the same id; visible to searches on return. */
+  public void add(Role role) throws IOException {
+    addAll(List.of(requireNonNull(role, "role")));
+  }
+
+  /** Adds roles (each replacing any role with its id); visible to searches on return. */
+  public void addAll(Collection<Role> roles) throws IOException {
+    requireNonNull(roles, "roles");
+    List<Document> docs = new ArrayList<>(roles.size());
+    List<String> ids = new ArrayList<>(roles.size());
+    for (Role r : roles) {
+      docs.add(document(requireNonNull(r, "role")));
+      ids.add(r.id());
+    }
+    writeLock.lock();
+    try {
+      for (int i = 0; i < docs.size(); i++) {
+        store.writer.updateDocument(new Term(IndexFields.ID, ids.get(i)), docs.get(i));
+      }
+      store.refresh();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Removes the role with this id; returns whether there was one. */
+  public boolean delete(String id) throws IOException {
+    requireNonNull(id, "id");
+    writeLock.lock();
+    try {
+      boolean existed = find(id) != null;
+      if (existed) {
+        store.writer.deleteDocuments(new Term(IndexFields.ID, id));
+        store.refresh();
+      }
+      return existed;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Commits all changes to the directory. */
+  public void commit() throws IOException {
+    writeLock.lock();
+    try {
+      store.commit();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private void recompileAll() throws IOException {
+    List<Role> all = roles();
+    addAll(all);
+    commit();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reads
+
+  private Role find(String id) throws IOException {
+    IndexSearcher s = store.acquire();
+    try {
+      TopDocs td = s.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+      if (td.scoreDocs.length == 0) {
+        return null;
+      }
+      return storedRole(s, td.scoreDocs[0].doc);
+    } finally {
+      store.release(s);
+    }
+  }
+
+  private static Role storedRole(IndexSearcher s, int doc) throws IOException {
+    BytesRef b = s.storedFields().document(doc).getBinaryValue(IndexFields.RECORD);
+    return RecordCodec.decodeRole(b.bytes, b.offset, b.length);
+  }
+
+  /** The role with this id, as added (source text included). */
+  public Optional<Role> get(String id) throws IOException {
+    return Optional.ofNullable(find(requireNonNull(id, "id")));
+  }
+
+  /** Number of roles. */
+  public int size() throws IOException {
+    IndexSearcher s = store.acquire();
+    try {
+      return s.getIndexReader().numDocs();
+    } finally {
+      store.release(s);
+    }
+  }
+
+  /** Every role, in index order (for exports and tests; reads every stored role). */
+  public List<Role> roles() throws IOException {
+    try (Snapshot snap = snapshot()) {
+      return snap.roles();
+    }
+  }
+
+  /**
+   * The best {@code k} roles for a profile, best first (score descending, then role id), with
+   * their explanations. Roles the filter rejects, and ineligible roles under {@link
+   * KnockoutMode#FILTER}, are left out. Identical to {@link Scorer#rankRoles} over every role.
+   */
+  public List<MatchResult> rankRoles(CandidateProfile profile, int k, Predicate<Role> filter)
+      throws IOException {
+    try (Snapshot snap = snapshot()) {
+      return snap.rankRoles(profile, k, filter);
+    }
+  }
+
+  /** A consistent view of the index as of now; searches on it see no later writes. */
+  public Snapshot snapshot() throws IOException {
+    return new Snapshot(store.acquire());
+  }
+
+  /** Heap held by the per-segment search structures of the current searcher, in bytes. */
+  public long structureBytes() throws IOException {
+    try (Snapshot snap = snapshot()) {
+      long total = 0;
+      for (LeafReaderContext ctx : snap.searcher.getIndexReader().leaves()) {
+        total += segment(ctx.reader()).ramBytes();
+      }
+      return total;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    writeLock.lock();
+    try {
+      store.close();
+    } finally {
+      segments.clear();
+      writeLock.unlock();
+    }
+  }
+
+  RoleSegment segment(LeafReader leaf) throws IOException {
+    IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
+    if (helper == null) {
+      return RoleSegment.build(leaf, evaluator);
+    }
+    IndexReader.CacheKey key = helper.getKey();
+    RoleSegment s = segments.get(key);
+    if (s == null) {
+      s = RoleSegment.build(leaf, evaluator);
+      if (segments.putIfAbsent(key, s) == null) {
+        helper.addClosedListener(segments::remove);
+      }
+    }
+    return s;
+  }
+
+  /**
+   * A point-in-time view of the role index. Close it to release the searcher. Not thread-safe:
+   * one thread uses one snapshot.
+   */
+  public final class Snapshot implements AutoCloseable {
+    final IndexSearcher searcher;
+    private boolean closed;
+    /** Roles scored exactly by the last search on this snapshot (a diagnostic). */
+    int lastExactEvaluations;
+    /** Nanoseconds of the last search's phases: keys, postings, bounds, exact, results. */
+    final long[] lastPhaseNanos = new long[5];
+
+    Snapshot(IndexSearcher searcher) {
+      this.searcher = searcher;
+    }
+
+    /** Every live role of this snapshot. */
+    public List<Role> roles() throws IOException {
+      List<Role> out = new ArrayList<>();
+      StoredFields sf = searcher.storedFields();
+      for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
+        Bits live = ctx.reader().getLiveDocs();
+        for (int d = 0; d < ctx.reader().maxDoc(); d++) {
+          if (live == null || live.get(d)) {
+            BytesRef b = sf.document(ctx.docBase + d).getBinaryValue(IndexFields.RECORD);
+            out.add(RecordCodec.decodeRole(b.bytes, b.offset, b.length));
+          }
+        }
+      }
+      return out;
+    }
+
+    /** See {@link RoleIndex#rankRoles}. */
+    public List<MatchResult> rankRoles(CandidateProfile profile, int k, Predicate<Role> filter)
+        throws IOException {
+      requireNonNull(profile, "profile");
+      requireNonNull(filter, "filter");
+      if (k < 1) {
+        throw new IllegalArgumentException("k must be at least 1, got " + k);
+      }
+      CompiledProfile p = CompiledProfile.compile(profile, graph);
+      Scratch sc = scratchPool.poll();
+      if (sc == null) {
+        sc = new Scratch();
+      }
+      try {
+        TopK top = search(p, k, filter, sc);
+        long t = System.nanoTime();
+        List<MatchResult> out = results(top, profile, p, sc);
+        lastPhaseNanos[4] = System.nanoTime() - t;
+        return out;
+      } finally {
+        scratchPool.offer(sc);
+      }
+    }
+
+    /** The upper bounds of every document (a diagnostic for tests): -1 for deleted ones. */
+    float[] bounds(CandidateProfile profile) throws IOException {
+      CompiledProfile p = CompiledProfile.compile(profile, graph);
+      Scratch sc = new Scratch();
+      search(p, 1, ALL, sc);
+      return Arrays.copyOf(sc.acc, searcher.getIndexReader().maxDoc());
+    }
+
+    private TopK search(CompiledProfile p, int k, Predicate<Role> filter, Scratch sc)
+        throws IOException {
+      IndexReader reader = searcher.getIndexReader();
+      List<LeafReaderContext> leaves = reader.leaves();
+      int maxDoc = reader.maxDoc();
+      sc.ensure(maxDoc);
+      float[] acc = sc.acc;
+      int[] hist = sc.hist;
+      Arrays.fill(hist, 0);
+      RoleSegment[] segs = new RoleSegment[leaves.size()];
+      for (int li = 0; li < leaves.size(); li++) {
+        segs[li] = segment(leaves.get(li).reader());
+      }
+      long t0 = System.nanoTime();
+      ProfileKeys keys = segs.length == 0 ? null
+          : ProfileKeys.of(p, evaluator, segs[0].keys, sc, segs);
+      long t1 = System.nanoTime();
+      long tPost = 0;
+      // 1. bounds
+      for (int li = 0; li < leaves.size(); li++) {
+        LeafReaderContext ctx = leaves.get(li);
+        RoleSegment seg = segs[li];
+        long ta = System.nanoTime();
+        keys.accumulate(seg, ctx.docBase, acc, sc.mask, evaluator);
+        tPost += System.nanoTime() - ta;
+        Bits live = ctx.reader().getLiveDocs();
+        int base = ctx.docBase;
+        float[] scale = seg.scale;
+        for (int d = 0; d < seg.maxDoc; d++) {
+          if (live != null && !live.get(d)) {
+            acc[base + d] = -1f;
+            continue;
+          }
+          float b = (float) (acc[base + d] * (double) scale[d] * (1 + 2e-5) + 1e-4);
+          acc[base + d] = b;
+          int bucket = (int) (b * BUCKET_SCALE);
+          hist[bucket < 0 ? 0 : bucket >= BUCKETS ? BUCKETS - 1 : bucket]++;
+        }
+      }
+      long t2 = System.nanoTime();
+      lastPhaseNanos[0] = t1 - t0;
+      lastPhaseNanos[1] = tPost;
+      lastPhaseNanos[2] = t2 - t1 - tPost;
+      // 2. exact scoring in rounds
+      TopK top = new TopK(k);
+      lastExactEvaluations = 0;
+      double hi = Double.POSITIVE_INFINITY;
+      int topBucket = BUCKETS - 1;
+      while (true) {
+        double lo;
+        if (top.full()) {
+          lo = top.threshold();
+          if (lo >= hi) {
+            break;
+          }
+        } else {
+          int need = Math.max(2 * (k - top.size), 16);
+          int got = 0;
+          int b = topBucket;
+          while (b >= 0 && got < need) {
+            got += hist[b];
+            b--;
+          }
+          topBucket = b;
+          lo = b < 0 ? Double.NEGATIVE_INFINITY : (b + 1) / BUCKET_SCALE;
+        }
+        for (int li = 0; li < leaves.size(); li++) {
+          scoreRange(leaves.get(li), segs[li], lo, hi, p, top, filter, sc);
+        }
+        hi = lo;
+        if (lo == Double.NEGATIVE_INFINITY) {
+          break;
+        }
+      }
+      lastPhaseNanos[3] = System.nanoTime() - t2;
+      return top;
+    }
+
+    private void scoreRange(LeafReaderContext ctx, RoleSegment seg, double lo, double hi,
+        CompiledProfile p, TopK top, Predicate<Role> filter, Scratch sc) throws IOException {
+      float[] acc = sc.acc;
+      int base = ctx.docBase;
+      BinaryDocValues dv = null;
+      boolean dropIneligible = evaluator.policy().knockoutMode() == KnockoutMode.FILTER;
+      for (int d = 0; d < seg.maxDoc; d++) {
+        float b = acc[base + d];
+        if (b < 0 || b < lo || b >= hi) {
+          continue;
+        }
+        if (b < top.threshold()) {
+          continue; // cannot enter any more
+        }
+        if (dv == null) {
+          dv = ctx.reader().getBinaryDocValues(IndexFields.COMPILED);
+        }
+        if (!dv.advanceExact(d)) {
+          continue;
+        }
+        BytesRef bytes = dv.binaryValue();
+        lastExactEvaluations++;
+        CompiledCodec.decode(bytes.bytes, bytes.offset, bytes.length, sc.role);
+        double score = scorer.scoreOnly(sc.role, p, sc.sheet);
+        if (dropIneligible && !sc.sheet.eligible()) {
+          continue;
+        }
+        if (!top.competitive(score)) {
+          continue;
+        }
+        if (filter != ALL && !filter.test(storedRole(searcher, base + d))) {
+          continue;
+        }
+        top.offer(score, sc.role.id(), base + d);
+      }
+    }
+
+    private List<MatchResult> results(TopK top, CandidateProfile profile, CompiledProfile p,
+        Scratch sc) throws IOException {
+      List<MatchResult> out = new ArrayList<>(top.size);
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      for (int i : top.order()) {
+        int doc = top.docs[i];
+        LeafReaderContext ctx = leaves.get(
+            org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues dv = ctx.reader().getBinaryDocValues(IndexFields.RECORD_DV);
+        if (dv == null || !dv.advanceExact(doc - ctx.docBase)) {
+          throw new IllegalStateException("role document " + doc + " has no record");
+        }
+        BytesRef b = dv.binaryValue();
+        Role role = RecordCodec.decodeRole(b.bytes, b.offset, b.length);
+        MatchResult m = scorer.score(role, CompiledRole.compile(role, graph), profile, p,
+            sc.sheet);
+        if (m.score() != top.scores[i]) {
+          throw new IllegalStateException("role '" + role.id() + "' scored " + m.score()
+              + " from its record but " + top.scores[i] + " from its compiled form; the index "
+              + "was built with another taxonomy: reopen it to recompile");
+        }
+        out.add(m);
+      }
+      return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!closed) {
+        closed = true;
+        store.release(searcher);
+      }
+    }
+  }
+
+  /** The filter that accepts every role (skips the per-candidate record read). */
+  public static final Predicate<Role> ALL = r -> true;
+
+  /** Per-search working arrays, pooled so that a search allocates nothing proportional to N. */
+  static final class Scratch {
+    float[] acc = new float[0];
+    long[] mask = new long[0];
+    final int[] hist = new int[BUCKETS];
+    final CompiledRole role = new CompiledRole();
+    final ScoreSheet sheet = new ScoreSheet();
+    double[] creditByKey = new double[0];
+    long[] codes = new long[0];
+
+    void ensure(int maxDoc) {
+      if (acc.length < maxDoc) {
+        int cap = Math.max(maxDoc, acc.length + (acc.length >> 2));
+        acc = new float[cap];
+        mask = new long[cap];
+      }
+    }
+  }
+
+  static UncheckedIOException unchecked(IOException e) {
+    return new UncheckedIOException(e);
+  }
+}

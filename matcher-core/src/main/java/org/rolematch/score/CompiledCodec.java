@@ -1,0 +1,293 @@
+package org.rolematch.score;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Binary form of {@link CompiledRole} and {@link CompiledProfile}, stored by the index as doc
+ * values so that exact scoring reads flat ints, not records. Variable-length ints; sorted arrays
+ * as deltas.
+ *
+ * <p>Internal: public only so that {@code org.rolematch.index} can share it. Stateless and
+ * thread-safe; a decode target is not.
+ */
+public final class CompiledCodec {
+  private static final int VERSION = 1;
+
+  private CompiledCodec() {}
+
+  /** Encodes a compiled role. */
+  public static byte[] encode(CompiledRole r) {
+    Out o = new Out(64 + r.n * 12 + r.cStart[r.n] * 2);
+    o.vint(VERSION);
+    o.string(r.id);
+    o.vint(r.n);
+    for (int i = 0; i < r.n; i++) {
+      o.vint(r.kind[i]);
+      o.vint(r.importance[i]);
+      o.vint(r.flags[i]);
+      o.vint(r.minCount[i]);
+      o.vint(r.minDegree[i] + 1);
+      o.vint(r.status[i] + 1);
+      o.vint(r.minYears[i]);
+      o.vint(r.levelMask[i]);
+      o.vint(r.cStart[i + 1] - r.cStart[i]);
+      for (int j = r.cStart[i]; j < r.cStart[i + 1]; j++) {
+        int c = r.concepts[j];
+        if (c >= 0) {
+          o.vint(c + 1);
+        } else {
+          o.vint(0);
+          o.string(r.unknown[-c - 1]);
+        }
+      }
+    }
+    return o.bytes();
+  }
+
+  /** Decodes a compiled role into a reusable instance. */
+  public static void decode(byte[] b, int off, int len, CompiledRole into) {
+    In in = new In(b, off, len);
+    check(in.vint());
+    into.reset(in.string());
+    int n = in.vint();
+    for (int i = 0; i < n; i++) {
+      int kind = in.vint();
+      int imp = in.vint();
+      int flags = in.vint();
+      int minCount = in.vint();
+      int minDeg = in.vint() - 1;
+      int status = in.vint() - 1;
+      int years = in.vint();
+      int mask = in.vint();
+      into.addClause(kind, imp, flags, minCount, minDeg, status, years, mask);
+      int nc = in.vint();
+      for (int j = 0; j < nc; j++) {
+        int c = in.vint();
+        if (c > 0) {
+          into.addConcept(c - 1);
+        } else {
+          into.addUnknown(in.string());
+        }
+      }
+    }
+  }
+
+  /** Reads only the role id of an encoded compiled role. */
+  public static String roleId(byte[] b, int off, int len) {
+    In in = new In(b, off, len);
+    check(in.vint());
+    return in.string();
+  }
+
+  /** Encodes a compiled profile (the evidence indexes are not kept). */
+  public static byte[] encode(CompiledProfile p) {
+    Out o = new Out(64 + (p.nOwn + p.nUp) * 3);
+    o.vint(VERSION);
+    o.string(p.id);
+    o.sorted(p.own, p.nOwn);
+    for (int i = 0; i < p.nOwn; i++) {
+      if (p.ownYears[i] > 0) {
+        o.vint(1);
+        o.dbl(p.ownYears[i]);
+      } else {
+        o.vint(0);
+      }
+    }
+    o.sorted(p.up, p.nUp);
+    for (int i = 0; i < p.nUp; i++) {
+      o.vint(p.upVia[i]);
+    }
+    o.sorted(p.parentsOfOwn, p.nPar);
+    o.vint(p.nUnknown);
+    for (int i = 0; i < p.nUnknown; i++) {
+      o.string(p.unknown[i]);
+    }
+    o.vint(p.nDeg);
+    for (int i = 0; i < p.nDeg; i++) {
+      o.vint(p.degLevel[i]);
+      o.vint(p.degStatus[i]);
+      o.vint(p.degField[i] + 2);
+      o.string(p.degFieldText[i]);
+    }
+    o.dbl(p.years);
+    o.vint(p.publications);
+    o.vint(p.internships);
+    o.sorted(p.places, p.nPlaces);
+    o.sorted(p.placeParents, p.nPlaceParents);
+    o.vint((p.hasLocation ? 1 : 0) | (p.hasAuthorization ? 2 : 0));
+    return o.bytes();
+  }
+
+  /** Decodes a compiled profile into a reusable instance. */
+  public static void decode(byte[] b, int off, int len, CompiledProfile p) {
+    In in = new In(b, off, len);
+    check(in.vint());
+    p.id = in.string();
+    p.nOwn = in.vint();
+    p.own = in.sorted(p.own, p.nOwn);
+    if (p.ownYears.length < p.nOwn) {
+      p.ownYears = new double[p.nOwn];
+    }
+    if (p.ownSkill.length < p.nOwn) {
+      p.ownSkill = new int[p.nOwn];
+    }
+    for (int i = 0; i < p.nOwn; i++) {
+      p.ownYears[i] = in.vint() == 1 ? in.dbl() : 0;
+      p.ownSkill[i] = -1;
+    }
+    p.nUp = in.vint();
+    p.up = in.sorted(p.up, p.nUp);
+    if (p.upVia.length < p.nUp) {
+      p.upVia = new int[p.nUp];
+    }
+    for (int i = 0; i < p.nUp; i++) {
+      p.upVia[i] = in.vint();
+    }
+    p.nPar = in.vint();
+    p.parentsOfOwn = in.sorted(p.parentsOfOwn, p.nPar);
+    p.nUnknown = in.vint();
+    if (p.unknown.length < p.nUnknown) {
+      p.unknown = new String[p.nUnknown];
+    }
+    for (int i = 0; i < p.nUnknown; i++) {
+      p.unknown[i] = in.string();
+    }
+    p.nDeg = in.vint();
+    if (p.degLevel.length < p.nDeg) {
+      p.degLevel = new byte[p.nDeg];
+      p.degStatus = new byte[p.nDeg];
+      p.degField = new int[p.nDeg];
+      p.degFieldText = new String[p.nDeg];
+    }
+    for (int i = 0; i < p.nDeg; i++) {
+      p.degLevel[i] = (byte) in.vint();
+      p.degStatus[i] = (byte) in.vint();
+      p.degField[i] = in.vint() - 2;
+      p.degFieldText[i] = in.string();
+    }
+    p.years = in.dbl();
+    p.publications = in.vint();
+    p.internships = in.vint();
+    p.nPlaces = in.vint();
+    p.places = in.sorted(p.places, p.nPlaces);
+    p.nPlaceParents = in.vint();
+    p.placeParents = in.sorted(p.placeParents, p.nPlaceParents);
+    int fl = in.vint();
+    p.hasLocation = (fl & 1) != 0;
+    p.hasAuthorization = (fl & 2) != 0;
+  }
+
+  private static void check(int version) {
+    if (version != VERSION) {
+      throw new IllegalStateException("compiled form version " + version + " is not supported "
+          + "(expected " + VERSION + "); rebuild the index");
+    }
+  }
+
+  private static final class Out {
+    byte[] buf;
+    int len;
+
+    Out(int cap) {
+      buf = new byte[Math.max(16, cap)];
+    }
+
+    void ensure(int extra) {
+      if (len + extra > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+      }
+    }
+
+    void vint(int v) {
+      ensure(5);
+      while ((v & ~0x7F) != 0) {
+        buf[len++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      buf[len++] = (byte) v;
+    }
+
+    void dbl(double d) {
+      long l = Double.doubleToRawLongBits(d);
+      ensure(8);
+      for (int i = 0; i < 8; i++) {
+        buf[len++] = (byte) (l >>> (i * 8));
+      }
+    }
+
+    void string(String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      vint(b.length);
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, len, b.length);
+      len += b.length;
+    }
+
+    void sorted(int[] a, int n) {
+      vint(n);
+      int prev = 0;
+      for (int i = 0; i < n; i++) {
+        vint(a[i] - prev);
+        prev = a[i];
+      }
+    }
+
+    byte[] bytes() {
+      return Arrays.copyOf(buf, len);
+    }
+  }
+
+  private static final class In {
+    final byte[] b;
+    int pos;
+    final int end;
+
+    In(byte[] b, int off, int len) {
+      this.b = b;
+      this.pos = off;
+      this.end = off + len;
+    }
+
+    int vint() {
+      int v = 0;
+      int shift = 0;
+      while (true) {
+        if (pos >= end) {
+          throw new IllegalStateException("truncated compiled form");
+        }
+        byte x = b[pos++];
+        v |= (x & 0x7F) << shift;
+        if (x >= 0) {
+          return v;
+        }
+        shift += 7;
+      }
+    }
+
+    double dbl() {
+      long l = 0;
+      for (int i = 0; i < 8; i++) {
+        l |= (b[pos++] & 0xFFL) << (i * 8);
+      }
+      return Double.longBitsToDouble(l);
+    }
+
+    String string() {
+      int n = vint();
+      String s = new String(b, pos, n, StandardCharsets.UTF_8);
+      pos += n;
+      return s;
+    }
+
+    int[] sorted(int[] into, int n) {
+      int[] a = into.length >= n ? into : new int[n];
+      int prev = 0;
+      for (int i = 0; i < n; i++) {
+        prev += vint();
+        a[i] = prev;
+      }
+      return a;
+    }
+  }
+}
