@@ -76,8 +76,10 @@ public final class Taxonomy {
     }
     this.ancestors = new int[n][];
     byte[] state = new byte[n];
+    int[] height = new int[n];
+    long[] links = new long[1];
     for (int i = 0; i < n; i++) {
-      computeAncestors(i, state, source);
+      computeAncestors(i, state, height, links, source);
     }
     Map<String, List<String>> aliases = new HashMap<>();
     for (Concept c : this.concepts) {
@@ -115,26 +117,74 @@ public final class Taxonomy {
     return b.toString();
   }
 
-  // Iterative-enough DFS: depth is bounded by the taxonomy's height; cycles are reported.
-  private int[] computeAncestors(int i, byte[] state, String source) {
-    if (state[i] == 2) {
-      return ancestors[i];
+  /**
+   * Deepest chain of broader concepts a taxonomy may have. Real taxonomies are a handful of levels
+   * deep (the bundled one: under a dozen); the limit keeps a malformed or hostile file from making
+   * the ancestor sets quadratic in its size.
+   */
+  static final int MAX_HEIGHT = 100;
+  /** Most ancestor links (summed over concepts, counted with repeats) a taxonomy may have. */
+  static final long MAX_ANCESTOR_LINKS = 10_000_000L;
+
+  // Depth-first over the broader relation with an explicit stack (no recursion, so no
+  // StackOverflowError on a long chain); cycles, too-deep chains and too many links are reported.
+  private void computeAncestors(int root, byte[] state, int[] height, long[] links, String source) {
+    if (state[root] == 2) {
+      return;
     }
-    if (state[i] == 1) {
-      throw new TaxonomyException(
-          source, "the broader relation has a cycle through concept '" + concepts.get(i).id() + "'");
-    }
-    state[i] = 1;
-    LinkedHashSet<Integer> all = new LinkedHashSet<>();
-    for (int p : parents[i]) {
-      all.add(p);
-      for (int a : computeAncestors(p, state, source)) {
-        all.add(a);
+    int[] stack = new int[16];
+    int[] next = new int[16];
+    int top = 0;
+    stack[0] = root;
+    next[0] = 0;
+    state[root] = 1;
+    while (top >= 0) {
+      int i = stack[top];
+      int[] ps = parents[i];
+      if (next[top] < ps.length) {
+        int p = ps[next[top]++];
+        if (state[p] == 2) {
+          continue;
+        }
+        if (state[p] == 1) {
+          throw new TaxonomyException(
+              source, "the broader relation has a cycle through concept '" + concepts.get(p).id() + "'");
+        }
+        state[p] = 1;
+        top++;
+        if (top == stack.length) {
+          stack = Arrays.copyOf(stack, top * 2);
+          next = Arrays.copyOf(next, top * 2);
+        }
+        stack[top] = p;
+        next[top] = 0;
+        continue;
       }
+      LinkedHashSet<Integer> all = new LinkedHashSet<>();
+      int h = 0;
+      for (int p : ps) {
+        all.add(p);
+        for (int a : ancestors[p]) {
+          all.add(a);
+        }
+        h = Math.max(h, height[p] + 1);
+        links[0] += 1 + ancestors[p].length;
+      }
+      if (h > MAX_HEIGHT) {
+        throw new TaxonomyException(source, "concept '" + concepts.get(i).id() + "' lies more than "
+            + MAX_HEIGHT + " levels below its broadest concept; the broader relation is a chain"
+            + " too deep for a taxonomy (check the file's 'broader' fields)");
+      }
+      if (links[0] > MAX_ANCESTOR_LINKS) {
+        throw new TaxonomyException(source, "the broader relation has more than "
+            + MAX_ANCESTOR_LINKS + " ancestor links (reached at concept '" + concepts.get(i).id()
+            + "'); a taxonomy is a shallow hierarchy: check the file's 'broader' fields");
+      }
+      height[i] = h;
+      ancestors[i] = all.stream().mapToInt(Integer::intValue).toArray();
+      state[i] = 2;
+      top--;
     }
-    ancestors[i] = all.stream().mapToInt(Integer::intValue).toArray();
-    state[i] = 2;
-    return ancestors[i];
   }
 
   /** A taxonomy of the given concepts. */

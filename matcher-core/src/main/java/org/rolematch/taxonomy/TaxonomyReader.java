@@ -123,13 +123,18 @@ final class TaxonomyReader {
     for (String k : strings(node, "alsoKinds", where, source)) {
       also.add(kind(k, where, source));
     }
-    return new Concept(
-        id,
-        kind,
-        also,
-        strings(node, "aliases", where, source),
-        strings(node, "ambiguousAliases", where, source),
-        strings(node, "broader", where, source));
+    try {
+      return new Concept(
+          id,
+          kind,
+          also,
+          strings(node, "aliases", where, source),
+          strings(node, "ambiguousAliases", where, source),
+          strings(node, "broader", where, source));
+    } catch (IllegalArgumentException e) {
+      // the record's own checks ("lists itself as broader"): report them with the file and index
+      throw new TaxonomyException(source, where + ": " + e.getMessage(), e);
+    }
   }
 
   private static Kind kind(String s, String where, String source) {
