@@ -194,15 +194,15 @@ class DevSetAcceptanceTest {
       System.out.printf(Locale.ROOT, "%nmean nDCG@5 %.3f  mean nDCG@15 %.3f over %d resumes%n",
           sum5 / n, sum15 / n, n);
       System.out.println("top-1 not a target role: " + failures);
-      // The issue asks for 6 of 6. Known misses (see docs/matching.md, "Dev set"): a parser
-      // and taxonomy gap for 01 (no "research" concept read from a PhD researcher's resume), a
-      // San Jose candidate filtered by a "commutable distance from San Francisco, Palo Alto, ..."
-      // knock-out for 04, and career stage, which no clause states, for 04 and 05. This floor
-      // guards against regressions until those are fixed; raise it to 6 then.
+      // The issue asks for 6 of 6. Known misses (see docs/matching.md, "On the development
+      // set"): the resume parser reads no "research" or "analytical skills" concept from the PhD
+      // researcher's resume (01), and no clause states a role's career stage, so experienced
+      // candidates score high on new-grad roles (04, 05). This floor guards against regressions
+      // until those are fixed; raise it to 6 then.
       int hits = n - failures.size();
       assertTrue(hits >= 3, "only " + hits + " of " + n + " resumes rank a target role first: "
           + failures);
-      assertTrue(sum15 / n >= 0.6, "mean nDCG@15 fell to " + sum15 / n);
+      assertTrue(sum15 / n >= 0.7, "mean nDCG@15 fell to " + sum15 / n);
     }
   }
 }

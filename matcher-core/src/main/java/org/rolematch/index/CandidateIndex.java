@@ -320,10 +320,10 @@ public final class CandidateIndex implements Closeable {
   }
 
   /** Searches run and profiles scored exactly so far (diagnostics, not thread-safe). */
-  static long pages;
-  static long queryNanos;
-  static long searchNanos;
-  static long exactEvaluations;
+  static final java.util.concurrent.atomic.LongAdder PAGES =
+      new java.util.concurrent.atomic.LongAdder();
+  static final java.util.concurrent.atomic.LongAdder EXACT =
+      new java.util.concurrent.atomic.LongAdder();
 
   /** The filter that accepts every profile. */
   public static final Predicate<CandidateProfile> ALL = p -> true;
@@ -335,9 +335,7 @@ public final class CandidateIndex implements Closeable {
     for (int i = 0; i < r.clauseCount(); i++) {
       total += evaluator.weight(r, i);
     }
-    long tq = System.nanoTime();
     Query query = query(r, floorOut);
-    queryNanos += System.nanoTime() - tq;
     double scale = total > 0 ? 100.0 / total : 0;
     double floor = floorOut[0];
     IndexReader reader = s.getIndexReader();
@@ -350,10 +348,8 @@ public final class CandidateIndex implements Closeable {
     boolean stopped = false;
     while (!stopped) {
       TopScoreDocCollectorManager mgr = new TopScoreDocCollectorManager(page, after, page);
-      long ts = System.nanoTime();
       TopDocs td = s.search(query, mgr);
-      searchNanos += System.nanoTime() - ts;
-      pages++;
+      PAGES.increment();
       for (ScoreDoc sd : td.scoreDocs) {
         double bound = (floor + sd.score) * scale * (1 + 2e-5) + 1e-4;
         if (bound < top.threshold()) {
@@ -433,7 +429,7 @@ public final class CandidateIndex implements Closeable {
         return;
       }
       BytesRef b = dvs[li].binaryValue();
-      exactEvaluations++;
+      EXACT.increment();
       CompiledCodec.decode(b.bytes, b.offset, b.length, profile);
       double score = evaluator.score(role, profile, sheet);
       if (dropIneligible && !sheet.eligible()) {

@@ -40,11 +40,11 @@ final class ProfileKeys {
       touched = grow(touched, nt);
     }
     // parents: sibling and broader credit
-    for (int i = 0; i < p.parentCount() && !RoleSegment.STATIC_PARTIAL; i++) {
+    for (int i = 0; i < p.parentCount(); i++) {
       touched = grow(touched, nt);
       nt = put(cr, touched, nt, k.parent + p.parent(i), pol.siblingCredit());
     }
-    for (int i = 0; i < p.ownCount() && !RoleSegment.STATIC_PARTIAL; i++) {
+    for (int i = 0; i < p.ownCount(); i++) {
       touched = grow(touched, nt);
       nt = put(cr, touched, nt, k.parent + p.own(i), pol.broaderCredit());
     }
@@ -181,9 +181,6 @@ final class ProfileKeys {
     }
   }
 
-  /** Postings visited (a diagnostic, not thread-safe). */
-  static long visited;
-
   private static void visit(RoleSegment seg, int key, double credit, int base, float[] acc,
       long[] mask, ClauseEvaluator eval) {
     if (key >= seg.keyRunStart.length - 1) {
@@ -195,17 +192,12 @@ final class ProfileKeys {
     for (int r = r0; r < r1; r++) {
       int clazz = seg.runClass[r];
       double floor = eval.isSilent(clazz >> 1) ? eval.policy().unknownCredit() : 0;
-      if (RoleSegment.STATIC_PARTIAL && org.rolematch.model.Kind.values()[clazz >> 1]
-          .isConceptKind()) {
-        floor = Math.max(floor, Math.max(eval.policy().siblingCredit(),
-            eval.policy().broaderCredit()));
-      }
+
       float delta = (float) (eval.classWeight(clazz) * (credit - floor));
       if (delta <= 0) {
         continue;
       }
       int end = seg.runStart[r + 1];
-      visited += end - seg.runStart[r];
       for (int j = seg.runStart[r]; j < end; j++) {
         int post = postings[j];
         int doc = base + (post >>> 6);
@@ -213,7 +205,6 @@ final class ProfileKeys {
         long m = mask[doc];
         mask[doc] = m | bit;
         acc[doc] += (m & bit) == 0 ? delta : 0f; // branch-free: first touch counts
-      
       }
     }
   }

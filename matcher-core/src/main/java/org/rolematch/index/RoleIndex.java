@@ -313,6 +313,13 @@ public final class RoleIndex implements Closeable {
   /**
    * A point-in-time view of the role index. Close it to release the searcher. Not thread-safe:
    * one thread uses one snapshot.
+   *
+   * <pre>{@code
+   * try (RoleIndex.Snapshot snap = index.snapshot()) {
+   *   List<MatchResult> a = snap.rankRoles(alice, 10, RoleIndex.ALL);
+   *   List<MatchResult> b = snap.rankRoles(bob, 10, RoleIndex.ALL);   // same roles as for alice
+   * }
+   * }</pre>
    */
   public final class Snapshot implements AutoCloseable {
     final IndexSearcher searcher;

@@ -50,7 +50,6 @@ import org.rolematch.score.ConceptGraph;
  */
 final class RoleSegment {
   static final int MAX_SLOTS = 64;
-  static final boolean STATIC_PARTIAL = System.getenv("ROLEMATCH_STATIC_PARTIAL") != null;
   static final int MAX_YEARS_KEY = 63;
 
   final int maxDoc;
@@ -247,11 +246,7 @@ final class RoleSegment {
         stat += w; // not posted: bounded at full credit
         continue;
       }
-      double fl = eval.floorCredit(r, i);
-      if (STATIC_PARTIAL && r.kind(i).isConceptKind() && r.conceptEnd(i) > r.conceptStart(i)) {
-        fl = Math.max(fl, Math.max(eval.policy().siblingCredit(), eval.policy().broaderCredit()));
-      }
-      stat += w * fl;
+      stat += w * eval.floorCredit(r, i);
       int clazz = r.kindOrdinal(i) * 2 + r.importanceOrdinal(i);
       Kind kind = r.kind(i);
       int s = r.conceptStart(i);
@@ -319,7 +314,7 @@ final class RoleSegment {
             sink.post(c, clazz, doc, i);
           }
           // parents, once per clause
-          for (int j = s; j < e && !STATIC_PARTIAL; j++) {
+          for (int j = s; j < e; j++) {
             int c = r.concept(j);
             if (c < 0) {
               continue;

@@ -8,6 +8,12 @@ import java.util.Arrays;
  * values so that exact scoring reads flat ints, not records. Variable-length ints; sorted arrays
  * as deltas.
  *
+ * <pre>{@code
+ * byte[] b = CompiledCodec.encode(compiledRole);
+ * CompiledRole again = new CompiledRole();
+ * CompiledCodec.decode(b, 0, b.length, again);
+ * }</pre>
+ *
  * <p>Internal: public only so that {@code org.rolematch.index} can share it. Stateless and
  * thread-safe; a decode target is not.
  */

@@ -15,6 +15,11 @@ import org.rolematch.model.Skill;
  * degrees, counts, and places. Nothing else of the profile is kept: the id is carried for
  * tie-breaking and results only.
  *
+ * <pre>{@code
+ * CompiledProfile p = CompiledProfile.compile(profile, ConceptGraph.of(taxonomy));
+ * double score = evaluator.score(compiledRole, p, new ScoreSheet());
+ * }</pre>
+ *
  * <p>Internal: public only so that {@code org.rolematch.index} can share it. Instances built by
  * {@link #compile} are immutable; instances refilled by a decoder are not thread-safe.
  */
@@ -64,7 +69,7 @@ public final class CompiledProfile {
     int[] ords = new int[skills.size()];
     int[] idx = new int[skills.size()];
     int k = 0;
-    TreeSet<String> unk = new TreeSet<>();
+    TreeSet<String> unk = null;
     for (int i = 0; i < skills.size(); i++) {
       int o = g.ordinal(skills.get(i).concept());
       if (o >= 0) {
@@ -72,35 +77,36 @@ public final class CompiledProfile {
         idx[k] = i;
         k++;
       } else {
+        if (unk == null) {
+          unk = new TreeSet<>();
+        }
         unk.add(skills.get(i).concept());
       }
     }
-    // sort own by ordinal, keeping the first skill of each concept
-    Integer[] order = new Integer[k];
+    // sort own by ordinal, keeping the first skill of each concept (ordinal, then skill index)
+    long[] order = new long[k];
     for (int i = 0; i < k; i++) {
-      order[i] = i;
+      order[i] = ((long) ords[i] << 32) | idx[i];
     }
-    final int[] o2 = ords;
-    final int[] i2 = idx;
-    Arrays.sort(order, (a, b) -> o2[a] != o2[b] ? Integer.compare(o2[a], o2[b])
-        : Integer.compare(i2[a], i2[b]));
+    Arrays.sort(order);
     c.own = new int[k];
     c.ownYears = new double[k];
     c.ownSkill = new int[k];
     int m = 0;
     for (int t = 0; t < k; t++) {
-      int j = order[t];
-      if (m > 0 && c.own[m - 1] == ords[j]) {
-        c.ownYears[m - 1] = Math.max(c.ownYears[m - 1], skills.get(idx[j]).years());
+      int ord = (int) (order[t] >>> 32);
+      int si = (int) order[t];
+      if (m > 0 && c.own[m - 1] == ord) {
+        c.ownYears[m - 1] = Math.max(c.ownYears[m - 1], skills.get(si).years());
         continue;
       }
-      c.own[m] = ords[j];
-      c.ownYears[m] = skills.get(idx[j]).years();
-      c.ownSkill[m] = idx[j];
+      c.own[m] = ord;
+      c.ownYears[m] = skills.get(si).years();
+      c.ownSkill[m] = si;
       m++;
     }
     c.nOwn = m;
-    c.unknown = unk.toArray(new String[0]);
+    c.unknown = unk == null ? new String[0] : unk.toArray(new String[0]);
     c.nUnknown = c.unknown.length;
     c.closeUnderAncestors(g);
     // degrees

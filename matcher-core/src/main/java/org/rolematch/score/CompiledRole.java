@@ -14,6 +14,11 @@ import org.rolematch.model.Role;
  * their hot paths. Concepts are taxonomy ordinals; a concept id the taxonomy does not know is kept
  * as a string and compared by equality (stored as {@code -(index + 1)} into {@link #unknown}).
  *
+ * <pre>{@code
+ * CompiledRole r = CompiledRole.compile(role, ConceptGraph.of(taxonomy));
+ * byte[] stored = CompiledCodec.encode(r);     // what the index keeps in doc values
+ * }</pre>
+ *
  * <p>Internal: public only so that {@code org.rolematch.index} can share it. Mutable and reusable
  * (decoders refill one instance per thread); not thread-safe.
  */

@@ -15,6 +15,12 @@ import org.rolematch.taxonomy.Taxonomy;
  * The taxonomy as flat int arrays for the hot paths of scoring and retrieval: sorted parents,
  * ancestors and children of every concept ordinal, and a fingerprint of the whole graph.
  *
+ * <pre>{@code
+ * ConceptGraph g = ConceptGraph.of(Taxonomy.defaults());
+ * int pytorch = g.ordinal("pytorch");
+ * int[] parents = g.parents(pytorch);          // e.g. "deep learning framework"
+ * }</pre>
+ *
  * <p>Internal: public only so that {@code org.rolematch.index} can share it; not part of the API.
  * Immutable and thread-safe; one instance per {@link Taxonomy} ({@link #of(Taxonomy)} caches it).
  */

@@ -4,6 +4,12 @@ package org.rolematch.score;
  * The verdict of the exact evaluator on one clause, in a reusable mutable form (no allocation on
  * hot paths): status, credit and the witness that explains it.
  *
+ * <pre>{@code
+ * Outcome o = new Outcome();
+ * evaluator.evaluate(compiledRole, 0, compiledProfile, o);
+ * if (o.status() == MatchStatus.PARTIAL) { System.out.println(o.credit()); }
+ * }</pre>
+ *
  * <p>Internal: public only so that {@code org.rolematch.index} can share it. Not thread-safe.
  */
 public final class Outcome {

@@ -6,6 +6,12 @@ import java.util.Arrays;
  * Per-clause working values of one exact scoring: weights, credits, contributions, statuses and
  * eligibility. Reused across calls so that scoring allocates nothing.
  *
+ * <pre>{@code
+ * ScoreSheet sheet = new ScoreSheet();          // one per thread, reused
+ * double s = evaluator.score(compiledRole, compiledProfile, sheet);
+ * boolean ok = sheet.eligible();
+ * }</pre>
+ *
  * <p>Internal: public only so that {@code org.rolematch.index} can share it. Not thread-safe.
  */
 public final class ScoreSheet {

@@ -19,6 +19,7 @@ class ScoringPolicyTest {
     assertEquals(0.25, p.weight(Kind.SOFT_SKILL, Importance.REQUIRED));
     assertEquals(0.5, p.siblingCredit());
     assertEquals(0.5, p.unknownCredit());
+    assertEquals(0.5, p.nearbyPlaceCredit());
     assertEquals(KnockoutMode.FILTER, p.knockoutMode());
     assertEquals(Set.of(Kind.SOFT_SKILL), p.silentKinds());
     assertTrue(p.isKnockout(Kind.LOCATION, Importance.REQUIRED, false));

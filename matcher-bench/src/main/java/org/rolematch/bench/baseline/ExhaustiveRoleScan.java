@@ -246,9 +246,9 @@ public final class ExhaustiveRoleScan {
             miss = !hasInterns;
           }
           default -> {
-            int status = location(c, s, e, p);
-            credit = status == 1 ? 1 : status == 0 ? unknown : 0;
-            miss = status < 0;
+            double lc = location(c, s, e, p, unknown, pol.nearbyPlaceCredit());
+            credit = lc < 0 ? 0 : lc;
+            miss = lc < 0;
           }
         }
         credits[c - c0] = credit;
@@ -295,8 +295,11 @@ public final class ExhaustiveRoleScan {
     return best;
   }
 
-  /** 1 met, 0 unknown, -1 missing (the evaluator's location rule). */
-  private int location(int c, int s, int e, CompiledProfile p) {
+  /**
+   * The evaluator's location rule: 1 met, the nearby-place credit for a city of the candidate's
+   * metro area, the unknown credit when the profile is silent, -1 when missing.
+   */
+  private double location(int c, int s, int e, CompiledProfile p, double unknown, double near) {
     for (int j = s; j < e; j++) {
       if (tables.place[concepts[j]]) {
         return 1;
@@ -306,9 +309,24 @@ public final class ExhaustiveRoleScan {
     if (auth && p.hasAuthorization()) {
       return 1;
     }
+    if (near > 0 && p.placeParentCount() > 0) {
+      ConceptGraph g = eval.graph();
+      for (int j = s; j < e; j++) {
+        int co = concepts[j];
+        if (co >= 0 && g.children(co).length == 0) {
+          for (int q : g.parents(co)) {
+            for (int i = 0; i < p.placeParentCount(); i++) {
+              if (p.placeParent(i) == q) {
+                return near;
+              }
+            }
+          }
+        }
+      }
+    }
     if ((e == s && !auth) || (!p.hasLocation() && !p.hasAuthorization())
         || (auth && !p.hasAuthorization())) {
-      return 0;
+      return unknown;
     }
     return -1;
   }
