@@ -92,8 +92,12 @@ final class MatchOptions {
     int rank = 0;
     for (MatchResult m : results) {
       rank++;
+      String text = r.render(m).stripTrailing();
+      if (md && text.startsWith("### ")) {
+        text = text.substring(4); // the rank goes into the renderer's own heading
+      }
       o.print(md ? "### " + rank + ". " : String.format(Locale.ROOT, "%d. ", rank));
-      o.println(r.render(m).stripTrailing());
+      o.println(text);
       o.println();
     }
     if (results.isEmpty()) {

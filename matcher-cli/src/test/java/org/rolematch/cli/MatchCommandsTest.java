@@ -54,7 +54,8 @@ class MatchCommandsTest {
         "Data Engineer II", "--top", "3", "--format", "md", "--as-of", "2026-11-01");
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().startsWith("## Candidates for Data Engineer II"), r.toString());
-    assertTrue(r.out().contains("### 1. "), r.toString());
+    assertTrue(r.out().contains("### 1. Data Engineer II"), r.toString());
+    assertFalse(r.out().contains("### 1. ###"), r.toString());
     assertTrue(r.out().indexOf("ravi-data-engineer") < r.out().indexOf("sam-robotics-undergrad")
         || !r.out().contains("sam-robotics-undergrad"), "the data engineer ranks above the student\n" + r);
   }
