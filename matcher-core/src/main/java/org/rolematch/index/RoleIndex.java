@@ -66,9 +66,11 @@ import org.rolematch.score.Scorer;
  *   <li>For every segment, one pass over the postings of those keys ({@link RoleSegment}) gives
  *       every role an upper bound of its exact score.
  *   <li>Roles are scored exactly (the {@link ClauseEvaluator} over the compiled role in doc
- *       values) in rounds: first those whose bound reaches the k-th largest bound, then every
- *       role whose bound reaches the k-th exact score. Nothing below that can enter the top k, so
- *       the result equals exhaustive scoring: same ids, scores and order.
+ *       values) in decreasing bound order (a counting sort of doc ids by bound bucket into a
+ *       pooled array; only roles whose bound can still reach the k-th exact score are placed and
+ *       visited), stopping when no remaining bound reaches the k-th exact score. Nothing below
+ *       that can enter the top k, so the result equals exhaustive scoring: same ids, scores and
+ *       order.
  * </ol>
  *
  * <p>Thread-safe: many threads may search while one writes. Writes are serialised; each write
@@ -385,22 +387,23 @@ public final class RoleIndex implements Closeable {
         throws IOException {
       IndexReader reader = searcher.getIndexReader();
       List<LeafReaderContext> leaves = reader.leaves();
+      int nLeaves = leaves.size();
       int maxDoc = reader.maxDoc();
-      sc.ensure(maxDoc);
+      sc.ensure(maxDoc, nLeaves);
       float[] acc = sc.acc;
       int[] hist = sc.hist;
       Arrays.fill(hist, 0);
-      RoleSegment[] segs = new RoleSegment[leaves.size()];
-      for (int li = 0; li < leaves.size(); li++) {
+      RoleSegment[] segs = new RoleSegment[nLeaves];
+      for (int li = 0; li < nLeaves; li++) {
         segs[li] = segment(leaves.get(li).reader());
       }
       long t0 = System.nanoTime();
-      ProfileKeys keys = segs.length == 0 ? null
+      ProfileKeys keys = nLeaves == 0 ? null
           : ProfileKeys.of(p, evaluator, segs[0].keys, sc, segs);
       long t1 = System.nanoTime();
       long tPost = 0;
-      // 1. bounds
-      for (int li = 0; li < leaves.size(); li++) {
+      // 1. bounds, and a histogram of them
+      for (int li = 0; li < nLeaves; li++) {
         LeafReaderContext ctx = leaves.get(li);
         RoleSegment seg = segs[li];
         long ta = System.nanoTime();
@@ -408,92 +411,154 @@ public final class RoleIndex implements Closeable {
         tPost += System.nanoTime() - ta;
         Bits live = ctx.reader().getLiveDocs();
         int base = ctx.docBase;
+        int segMax = seg.maxDoc;
         float[] scale = seg.scale;
-        for (int d = 0; d < seg.maxDoc; d++) {
+        for (int d = 0; d < segMax; d++) {
           if (live != null && !live.get(d)) {
             acc[base + d] = -1f;
             continue;
           }
           float b = (float) (acc[base + d] * (double) scale[d] * (1 + 2e-5) + 1e-4);
           acc[base + d] = b;
-          int bucket = (int) (b * BUCKET_SCALE);
-          hist[bucket < 0 ? 0 : bucket >= BUCKETS ? BUCKETS - 1 : bucket]++;
+          hist[bucket(b)]++;
+        }
+      }
+      // 2. candidates ordered by bound: a counting sort of live docs by histogram bucket into
+      // sc.order (bucket bk owns order[start[bk], start[bk] + hist[bk]), highest bucket first,
+      // doc-ascending within a bucket). bucket() is monotone in the bound, so every doc of a
+      // lower bucket has a strictly smaller bound than every doc of a higher one. Docs are placed
+      // in two bands: first the top buckets holding at least max(2k, 16) docs; then, of the rest,
+      // only those whose bound reaches the k-th exact score found so far.
+      int[] start = sc.start;
+      int[] cursor = sc.cursor;
+      int pos = 0;
+      for (int b = BUCKETS - 1; b >= 0; b--) {
+        start[b] = pos;
+        cursor[b] = pos;
+        pos += hist[b];
+      }
+      int need = Math.max(2 * k, 16);
+      int cut = BUCKETS - 1;
+      for (int got = 0; cut > 0; cut--) {
+        got += hist[cut];
+        if (got >= need) {
+          break;
+        }
+      }
+      int[] order = sc.order;
+      for (int d = 0; d < maxDoc; d++) {
+        float b = acc[d];
+        if (b >= 0) {
+          int bk = bucket(b);
+          if (bk >= cut) {
+            order[cursor[bk]++] = d;
+          }
         }
       }
       long t2 = System.nanoTime();
       lastPhaseNanos[0] = t1 - t0;
       lastPhaseNanos[1] = tPost;
       lastPhaseNanos[2] = t2 - t1 - tPost;
-      // 2. exact scoring in rounds
+      // 3. exact scoring in decreasing bucket order, until no bound can reach the k-th score
       TopK top = new TopK(k);
       lastExactEvaluations = 0;
-      double hi = Double.POSITIVE_INFINITY;
-      int topBucket = BUCKETS - 1;
-      while (true) {
-        double lo;
-        if (top.full()) {
-          lo = top.threshold();
-          if (lo >= hi) {
-            break;
+      int[] bases = sc.bases;
+      int[] dvLast = sc.dvLast;
+      BinaryDocValues[] dvs = sc.dvs;
+      for (int li = 0; li < nLeaves; li++) {
+        bases[li] = leaves.get(li).docBase;
+      }
+      boolean dropIneligible = evaluator.policy().knockoutMode() == KnockoutMode.FILTER;
+      CompiledRole role = sc.role;
+      ScoreSheet sheet = sc.sheet;
+      try {
+        float ceiling = Float.POSITIVE_INFINITY; // above every bound of the buckets not yet seen
+        boolean done = false;
+        for (int band = 0; band < 2 && !done; band++) {
+          int hiBucket = BUCKETS - 1;
+          int loBucket = cut;
+          if (band == 1) {
+            if (cut == 0 || (top.full() && ceiling <= top.threshold())) {
+              break;
+            }
+            double t = top.threshold();
+            for (int d = 0; d < maxDoc; d++) {
+              float b = acc[d];
+              if (b >= 0 && b >= t) {
+                int bk = bucket(b);
+                if (bk < cut) {
+                  order[cursor[bk]++] = d;
+                }
+              }
+            }
+            hiBucket = cut - 1;
+            loBucket = 0;
           }
-        } else {
-          int need = Math.max(2 * (k - top.size), 16);
-          int got = 0;
-          int b = topBucket;
-          while (b >= 0 && got < need) {
-            got += hist[b];
-            b--;
+          for (int bk = hiBucket; bk >= loBucket; bk--) {
+            int from = start[bk];
+            int to = cursor[bk];
+            if (from == to) {
+              continue;
+            }
+            if (top.full() && ceiling <= top.threshold()) {
+              done = true; // every remaining bound is below the k-th exact score
+              break;
+            }
+            float min = Float.POSITIVE_INFINITY;
+            int li = 0;
+            for (int i = from; i < to; i++) {
+              int doc = order[i];
+              float b = acc[doc];
+              if (b < min) {
+                min = b;
+              }
+              if (b < top.threshold()) {
+                continue; // cannot enter any more
+              }
+              while (li + 1 < nLeaves && doc >= bases[li + 1]) {
+                li++;
+              }
+              int d = doc - bases[li];
+              BinaryDocValues dv = dvs[li];
+              if (dv == null || d <= dvLast[li]) { // doc values iterate forward only
+                dv = leaves.get(li).reader().getBinaryDocValues(IndexFields.COMPILED);
+                dvs[li] = dv;
+                if (dv == null) {
+                  continue;
+                }
+              }
+              dvLast[li] = d;
+              if (!dv.advanceExact(d)) {
+                continue;
+              }
+              BytesRef bytes = dv.binaryValue();
+              lastExactEvaluations++;
+              CompiledCodec.decode(bytes.bytes, bytes.offset, bytes.length, role);
+              double score = scorer.scoreOnly(role, p, sheet);
+              if (dropIneligible && !sheet.eligible()) {
+                continue;
+              }
+              if (!top.competitive(score)) {
+                continue;
+              }
+              if (filter != ALL && !filter.test(storedRole(searcher, doc))) {
+                continue;
+              }
+              top.offer(score, role.id(), doc);
+            }
+            ceiling = min;
           }
-          topBucket = b;
-          lo = b < 0 ? Double.NEGATIVE_INFINITY : (b + 1) / BUCKET_SCALE;
         }
-        for (int li = 0; li < leaves.size(); li++) {
-          scoreRange(leaves.get(li), segs[li], lo, hi, p, top, filter, sc);
-        }
-        hi = lo;
-        if (lo == Double.NEGATIVE_INFINITY) {
-          break;
-        }
+      } finally {
+        Arrays.fill(dvs, 0, nLeaves, null); // hold no reader state between searches
       }
       lastPhaseNanos[3] = System.nanoTime() - t2;
       return top;
     }
 
-    private void scoreRange(LeafReaderContext ctx, RoleSegment seg, double lo, double hi,
-        CompiledProfile p, TopK top, Predicate<Role> filter, Scratch sc) throws IOException {
-      float[] acc = sc.acc;
-      int base = ctx.docBase;
-      BinaryDocValues dv = null;
-      boolean dropIneligible = evaluator.policy().knockoutMode() == KnockoutMode.FILTER;
-      for (int d = 0; d < seg.maxDoc; d++) {
-        float b = acc[base + d];
-        if (b < 0 || b < lo || b >= hi) {
-          continue;
-        }
-        if (b < top.threshold()) {
-          continue; // cannot enter any more
-        }
-        if (dv == null) {
-          dv = ctx.reader().getBinaryDocValues(IndexFields.COMPILED);
-        }
-        if (!dv.advanceExact(d)) {
-          continue;
-        }
-        BytesRef bytes = dv.binaryValue();
-        lastExactEvaluations++;
-        CompiledCodec.decode(bytes.bytes, bytes.offset, bytes.length, sc.role);
-        double score = scorer.scoreOnly(sc.role, p, sc.sheet);
-        if (dropIneligible && !sc.sheet.eligible()) {
-          continue;
-        }
-        if (!top.competitive(score)) {
-          continue;
-        }
-        if (filter != ALL && !filter.test(storedRole(searcher, base + d))) {
-          continue;
-        }
-        top.offer(score, sc.role.id(), base + d);
-      }
+    private static int bucket(float b) {
+      int bucket = (int) (b * BUCKET_SCALE);
+      return bucket < 0 ? 0 : bucket >= BUCKETS ? BUCKETS - 1 : bucket;
     }
 
     private List<MatchResult> results(TopK top, CandidateProfile profile, CompiledProfile p,
@@ -544,11 +609,27 @@ public final class RoleIndex implements Closeable {
     double[] creditByKey = new double[0];
     long[] codes = new long[0];
 
-    void ensure(int maxDoc) {
+    /** Live doc ids ordered by bound bucket (highest first), and the buckets' offsets. */
+    int[] order = new int[0];
+    final int[] start = new int[BUCKETS];
+    final int[] cursor = new int[BUCKETS];
+    /** Per segment: doc base, compiled doc values and the last doc they were positioned on. */
+    int[] bases = new int[0];
+    int[] dvLast = new int[0];
+    BinaryDocValues[] dvs = new BinaryDocValues[0];
+
+    void ensure(int maxDoc, int leaves) {
       if (acc.length < maxDoc) {
         int cap = Math.max(maxDoc, acc.length + (acc.length >> 2));
         acc = new float[cap];
         mask = new long[cap];
+        order = new int[cap];
+      }
+      if (bases.length < leaves) {
+        int cap = Math.max(leaves, 2 * bases.length);
+        bases = new int[cap];
+        dvLast = new int[cap];
+        dvs = new BinaryDocValues[cap];
       }
     }
   }
