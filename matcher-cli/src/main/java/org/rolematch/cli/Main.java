@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       MatchCommand.class,
       RankCommand.class,
+      AuditCommand.class,
       IndexCommand.class,
       ParseCommand.class,
       ParseResumeCommand.class,

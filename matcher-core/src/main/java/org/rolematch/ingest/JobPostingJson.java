@@ -252,7 +252,16 @@ final class JobPostingJson {
     String description = htmlToText(text(p.get("description")));
     Optional<SalaryRange> salary = salary(p.get("baseSalary"));
     if (!description.isBlank()) {
-      ParsedPosting d = parser.parse(description, id);
+      ParsedPosting d;
+      try {
+        d = parser.parse(description, id);
+      } catch (ParseException e) {
+        // name the document, as every ParseException of this reader does, and the posting in it
+        String m = e.getMessage();
+        String why = m.startsWith(e.source()) ? m.substring(m.indexOf(": ", e.source().length()) + 2) : m;
+        throw new ParseException(source, 0, "the description of posting " + id + " cannot be read: "
+            + why, e);
+      }
       for (Role r : d.roles()) {
         reqs.addAll(r.requirements());
         locations.addAll(r.locationConstraints());
@@ -422,6 +431,13 @@ final class JobPostingJson {
       }
       i++;
     }
-    return StringEscapeUtils.unescapeHtml4(b.toString());
+    String visible = b.toString();
+    try {
+      return StringEscapeUtils.unescapeHtml4(visible);
+    } catch (IllegalArgumentException e) {
+      // a numeric entity beyond U+10FFFF ("&#x1F6A00;") makes commons-text throw; keep numeric
+      // entities as written then, and decode the named ones
+      return StringEscapeUtils.unescapeHtml4(visible.replace("&#", "&amp;#"));
+    }
   }
 }

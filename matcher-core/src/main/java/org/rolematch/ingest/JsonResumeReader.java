@@ -81,7 +81,8 @@ final class JsonResumeReader {
       int col = loc == null ? 0 : loc.getColumnNr();
       throw new ParseException(source, Math.max(line, 0), "not valid JSON at line " + line
           + ", column " + col + ": " + reason(e.getOriginalMessage())
-          + "; fix the JSON (a validator such as 'python3 -m json.tool' shows where)", e);
+          + "; fix the JSON (a validator such as 'python3 -m json.tool' shows where)",
+          withoutContent(e, line, col));
     }
     if (root == null || root.isMissingNode()) {
       throw new ParseException(source, 0, "the JSON Resume document is empty");
@@ -91,6 +92,20 @@ final class JsonResumeReader {
           + " document with basics, work, education, skills, ...), got " + type(root));
     }
     return new JsonResumeReader.Reading(id, source, root, parser).run();
+  }
+
+  /**
+   * Jackson's exception with its message replaced: Jackson quotes the offending token ("Unrecognized
+   * token 'Jane'"), which in a resume can be a name or an e-mail address, and a logger that prints
+   * the cause chain would print it. The type, the position, our safe reason and the stack trace are
+   * kept.
+   */
+  static Exception withoutContent(JsonProcessingException e, int line, int column) {
+    Exception safe = new java.io.IOException(e.getClass().getName() + " at line " + line
+        + ", column " + column + ": " + reason(e.getOriginalMessage())
+        + " (the parser's own message is withheld: it may quote the resume)");
+    safe.setStackTrace(e.getStackTrace());
+    return safe;
   }
 
   private static String limitName(String what) {
@@ -338,7 +353,7 @@ final class JsonResumeReader {
         }
       }
       ResumeDocument doc = ResumeDocument.withKnownName(all.toString(),
-          ResumeParser.DEFAULT_MAX_LINE_CHARS * 100, name);
+          ResumeParser.DEFAULT_MAX_LINE_CHARS * 100, name, parser::conceptWord);
       List<Integer> order = new ArrayList<>();
       for (int k = 0; k < doc.lines.size() && k < skillLines; k++) {
         order.add(k);

@@ -162,9 +162,13 @@ public final class PostingJson {
       r.path("location_constraints").forEach(x -> loc.add(x.asText()));
       Optional<SalaryRange> salary = Optional.empty();
       JsonNode s = r.get("salary");
-      if (s != null && s.isObject()) {
-        salary = Optional.of(new SalaryRange(s.path("min").asDouble(), s.path("max").asDouble(),
-            s.path("currency").asText("USD"), s.path("period").asText("unknown")));
+      try {
+        if (s != null && s.isObject()) {
+          salary = Optional.of(new SalaryRange(s.path("min").asDouble(), s.path("max").asDouble(),
+              s.path("currency").asText("USD"), s.path("period").asText("unknown")));
+        }
+      } catch (IllegalArgumentException e) {
+        throw new ParseException(source, 0, where + ".salary: " + e.getMessage(), e);
       }
       EmploymentType type;
       try {
@@ -172,8 +176,13 @@ public final class PostingJson {
       } catch (IllegalArgumentException e) {
         throw new ParseException(source, 0, where + ".employment_type: " + e.getMessage(), e);
       }
-      roles.add(new Role(r.path("id").asText(stem + "#" + i), r.path("title").asText(""),
-          r.path("organisation").asText(""), type, loc, salary, reqs, ""));
+      try {
+        roles.add(new Role(r.path("id").asText(stem + "#" + i), r.path("title").asText(""),
+            r.path("organisation").asText(""), type, loc, salary, reqs, ""));
+      } catch (IllegalArgumentException e) {
+        // the record's own checks (a blank id, ...): name the role and the file
+        throw new ParseException(source, 0, where + ": " + e.getMessage(), e);
+      }
     }
     return roles;
   }

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A resume's text as lines in reading order, with personal data masked.
@@ -70,7 +71,12 @@ final class ResumeDocument {
   /** The name tokens found (never exposed; used only to mask). */
   private final List<String> nameTokens = new ArrayList<>();
 
-  private ResumeDocument(String source, int maxLineChars, List<String> knownName) {
+  /** Words that name a taxonomy concept ("Julia", "Hadoop"): a name word that is one stays. */
+  private final Predicate<String> conceptWord;
+
+  private ResumeDocument(String source, int maxLineChars, List<String> knownName,
+      Predicate<String> conceptWord) {
+    this.conceptWord = conceptWord;
     this.source = source;
     this.masked = source.toCharArray();
     this.personal = new BitSet(source.length());
@@ -136,7 +142,16 @@ final class ResumeDocument {
 
   /** A plain-text resume: the name is guessed from its first line. */
   static ResumeDocument of(String source, int maxLineChars) {
-    return new ResumeDocument(source, maxLineChars, null);
+    return of(source, maxLineChars, w -> false);
+  }
+
+  /**
+   * A plain-text resume whose given name is left unmasked outside the header where it is also a
+   * concept ({@code conceptWord}, e.g. a taxonomy alias such as "Julia"), so that a name never
+   * costs a candidate a skill.
+   */
+  static ResumeDocument of(String source, int maxLineChars, Predicate<String> conceptWord) {
+    return new ResumeDocument(source, maxLineChars, null, conceptWord);
   }
 
   /**
@@ -144,7 +159,13 @@ final class ResumeDocument {
    * name; the known name's words are masked wherever they occur.
    */
   static ResumeDocument withKnownName(String source, int maxLineChars, List<String> name) {
-    return new ResumeDocument(source, maxLineChars, List.copyOf(name));
+    return withKnownName(source, maxLineChars, name, w -> false);
+  }
+
+  /** See {@link #withKnownName(String, int, List)} and {@link #of(String, int, Predicate)}. */
+  static ResumeDocument withKnownName(String source, int maxLineChars, List<String> name,
+      Predicate<String> conceptWord) {
+    return new ResumeDocument(source, maxLineChars, List.copyOf(name), conceptWord);
   }
 
   /** The line's text with personal data masked. */
@@ -668,13 +689,45 @@ final class ResumeDocument {
 
   /**
    * The full name wherever it recurs; every name word in the header and in lines that read like
-   * author lists (publications, activities); elsewhere the surname where it is capitalised
-   * ("Lind" but not "lind"), unless it is a month name ("May").
+   * author lists (publications, activities); elsewhere the surname, each part of a hyphenated
+   * surname ("Quaxley" of "Quaxley-Borrowdale") and the given name where they are capitalised
+   * ("Lind" but not "lind"); a month name ("May", "March") only where no year or day follows it
+   * (so "March 2021" stays a date); never a concept of the taxonomy ("Julia", "Hadoop"): masking
+   * those would cost the candidate a skill for a name, and a name must never change a score (see
+   * CounterfactualFairnessTest).
    */
   private void maskNameRecurrences() {
     String full = String.join(" ", nameTokens);
     String surname = nameTokens.get(nameTokens.size() - 1);
-    boolean surnameIsDateWord = ResumeDates.month(surname) != null;
+    List<String> elsewhere = new ArrayList<>();
+    List<String> months = new ArrayList<>(); // "May", "June", "March": names unless a year follows
+    List<String> candidates = new ArrayList<>();
+    candidates.add(surname);
+    for (int a = 0, b; a < surname.length() && surname.indexOf('-') > 0; a = b + 1) {
+      b = surname.indexOf('-', a);
+      b = b < 0 ? surname.length() : b;
+      candidates.add(surname.substring(a, b));
+    }
+    if (nameTokens.size() > 1) {
+      candidates.add(nameTokens.get(0));
+    }
+    for (String w : candidates) {
+      if (w.length() < 2 || conceptWord.test(w) || elsewhere.contains(w) || months.contains(w)) {
+        continue;
+      }
+      (ResumeDates.month(w) != null ? months : elsewhere).add(w);
+    }
+    // a name word left alone above (a month, a concept) is still masked where an honorific
+    // marks it as a name: "Ms. Spark mentored two interns"
+    List<String> titled = new ArrayList<>();
+    for (String tok : nameTokens) {
+      if (!elsewhere.contains(tok) && tok.length() >= 2) {
+        for (String h : List.of("Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Prof.", "Mr", "Ms", "Mrs",
+            "Mx", "Dr")) {
+          titled.add(h + " " + tok);
+        }
+      }
+    }
     ResumeSections.Type section = ResumeSections.Type.HEADER;
     for (Line l : lines) {
       String s = source.substring(l.start(), l.end());
@@ -684,19 +737,58 @@ final class ResumeDocument {
         continue;
       }
       maskWord(s, l.start(), full, false);
+      for (String t : titled) {
+        maskWord(s, l.start(), t, true);
+      }
       if (section == ResumeSections.Type.HEADER || section == ResumeSections.Type.PUBLICATIONS
           || section == ResumeSections.Type.ACTIVITIES) {
+        // a name word that is the header's place ("Austin" of Austin Lee in "Austin, TX") stays:
+        // masking it would cost the candidate their location for their name
+        int[] place = section == ResumeSections.Type.HEADER ? ResumeLocation.findSpan(s) : null;
         for (String tok : nameTokens) {
-          maskWord(s, l.start(), tok, false);
+          maskWord(s, l.start(), tok, false, place);
         }
-      } else if (!surnameIsDateWord) {
-        maskWord(s, l.start(), surname, true);
+      } else {
+        for (String w : elsewhere) {
+          maskWord(s, l.start(), w, true);
+        }
+        for (String w : months) {
+          maskMonthName(s, l.start(), w);
+        }
       }
+    }
+  }
+
+  /**
+   * Masks capitalised whole-word occurrences of a name that is also a month ("March wrote the
+   * notes") except where it is a date: followed by a year or a day ("March 2021", "May '21").
+   */
+  private void maskMonthName(String s, int base, String word) {
+    int k = 0;
+    while ((k = s.indexOf(word, k)) >= 0) {
+      int e = k + word.length();
+      int n = e;
+      while (n < s.length() && (s.charAt(n) == ' ' || s.charAt(n) == '.' || s.charAt(n) == ',')) {
+        n++;
+      }
+      boolean date = n < s.length() && (Character.isDigit(s.charAt(n)) || s.charAt(n) == '\''
+          || s.charAt(n) == '\u2019');
+      boolean left = k == 0 || !Character.isLetter(s.charAt(k - 1));
+      boolean right = e >= s.length() || !Character.isLetter(s.charAt(e));
+      if (left && right && !date) {
+        mask(base + k, base + e);
+      }
+      k = e;
     }
   }
 
   /** Masks whole-word occurrences of {@code word} in the line {@code s} at {@code base}. */
   private void maskWord(String s, int base, String word, boolean capitalised) {
+    maskWord(s, base, word, capitalised, null);
+  }
+
+  /** The same, leaving alone occurrences inside {@code keep} ({start, end} in {@code s}, or null). */
+  private void maskWord(String s, int base, String word, boolean capitalised, int[] keep) {
     if (word.length() < 2 || s.length() < word.length()) {
       return;
     }
@@ -706,7 +798,8 @@ final class ResumeDocument {
         int e = k + word.length();
         boolean left = k == 0 || !Character.isLetter(s.charAt(k - 1));
         boolean right = e >= s.length() || !Character.isLetter(s.charAt(e));
-        if (left && right && (!capitalised || Character.isUpperCase(s.charAt(k)))) {
+        boolean kept = keep != null && k >= keep[0] && e <= keep[1];
+        if (left && right && !kept && (!capitalised || Character.isUpperCase(s.charAt(k)))) {
           mask(base + k, base + e);
           k = e;
           continue;

@@ -222,7 +222,7 @@ public final class ResumeParser {
           "the resume is empty (no text); give a plain-text resume in UTF-8");
     }
     List<String> notes = new ArrayList<>();
-    ResumeDocument doc = ResumeDocument.of(text, maxLineChars);
+    ResumeDocument doc = ResumeDocument.of(text, maxLineChars, this::conceptWord);
     int n = doc.lines.size();
     if (doc.longLines > 0) {
       notes.add(String.format(Locale.ROOT,
@@ -650,6 +650,11 @@ public final class ResumeParser {
 
   ConceptExtractor extractor() {
     return extractor;
+  }
+
+  /** Whether a word names a concept of the taxonomy (a given name such as "Julia" or "Ruby"). */
+  boolean conceptWord(String word) {
+    return !taxonomy.lookup(word).isEmpty();
   }
 
   int maxBytes() {

@@ -72,6 +72,10 @@ final class TaxonomyReader {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
           + ", column " + e.getLocation().getColumnNr();
       throw new TaxonomyException(source, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      // reading from bytes fails only on content: Jackson took the bytes for UTF-16 or UTF-32
+      // and found a character it cannot decode (java.io.CharConversionException)
+      throw new TaxonomyException(source, "not valid JSON text (expected UTF-8): " + e.getMessage(), e);
     }
     if (root == null || !root.isObject()) {
       throw new TaxonomyException(source, "expected a JSON object at the top level");

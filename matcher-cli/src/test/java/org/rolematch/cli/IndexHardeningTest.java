@@ -1,0 +1,102 @@
+package org.rolematch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line given a folder that is not a usable index ({@code --index DIR}): exit 1 with a
+ * one-line message that names the folder, and no stack trace. (The library's side is {@code
+ * ForeignIndexDirectoryTest} in matcher-core.)
+ */
+class IndexHardeningTest {
+  static final Path SAMPLES = Path.of("..", "samples").toAbsolutePath().normalize();
+  static final String POSTINGS = SAMPLES.resolve("postings").toString();
+  static final String RESUME = SAMPLES.resolve("resumes/ravi-data-engineer.txt").toString();
+
+  @TempDir Path dir;
+
+  static void refusedCleanly(CliRun r, Path folder) {
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.err().contains(folder.toString()), "the message names " + folder + "\n" + r);
+    assertFalse(r.err().contains("\tat ") || r.err().contains("Exception in thread"),
+        "no stack trace\n" + r);
+  }
+
+  /** An index built by the CLI, whose latest segments file is then cut in half. */
+  Path tornIndex() throws IOException {
+    Path index = dir.resolve("idx");
+    CliRun built = CliRun.of("index", "--roles", POSTINGS, "--index", index.toString());
+    assertEquals(0, built.code(), built.toString());
+    Path roles = index.resolve("roles");
+    try (Stream<Path> s = Files.list(roles)) {
+      for (Path p : s.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        try (RandomAccessFile raf = new RandomAccessFile(p.toFile(), "rw")) {
+          raf.setLength(raf.length() / 2);
+        }
+      }
+    }
+    return index;
+  }
+
+  @Test
+  void matchOnATornIndexExitsOneNamingTheFolder() throws IOException {
+    Path index = tornIndex();
+    refusedCleanly(CliRun.of("match", "--index", index.toString(), "--resume", RESUME), index);
+  }
+
+  @Test
+  void rankAndIndexOnATornIndexExitOneNamingTheFolder() throws IOException {
+    Path index = tornIndex();
+    refusedCleanly(CliRun.of("rank", "--index", index.toString(), "--resumes",
+        SAMPLES.resolve("resumes").toString(), "--role", "Data Engineer II"), index);
+    refusedCleanly(CliRun.of("index", "--roles", POSTINGS, "--index", index.toString()), index);
+  }
+
+  @Test
+  void aDamagedPostingCatalogueExitsOneNamingIt() throws IOException {
+    Path index = dir.resolve("idx2");
+    assertEquals(0, CliRun.of("index", "--roles", POSTINGS, "--index", index.toString()).code());
+    Path catalogue = index.resolve("rolematch-postings.json");
+    Files.writeString(catalogue, "{\"files\": [1, 2");
+    refusedCleanly(CliRun.of("index", "--roles", POSTINGS, "--index", index.toString()), catalogue);
+  }
+
+  @Test
+  @Disabled("BUG: 'match --index DIR' on a folder of unrelated files exits 0 with '(nothing to "
+      + "rank)' and creates roles/ and candidates/ in it (MatchOptions.open creates the folder; "
+      + "LuceneStore starts a new index); see docs/hardening.md")
+  void matchOnAFolderOfRandomFilesExitsOneNamingTheFolder() throws IOException {
+    Path folder = dir.resolve("random");
+    Files.createDirectories(folder);
+    Random rnd = new Random(1);
+    for (String name : List.of("notes.txt", "photo.jpg", "data.bin")) {
+      byte[] b = new byte[2000];
+      rnd.nextBytes(b);
+      Files.write(folder.resolve(name), b);
+    }
+    refusedCleanly(CliRun.of("match", "--index", folder.toString(), "--resume", RESUME), folder);
+    try (Stream<Path> s = Files.list(folder)) {
+      assertEquals(3, s.count(), "nothing was created in the foreign folder");
+    }
+  }
+
+  @Test
+  @Disabled("BUG: 'match --index DIR' on a folder that does not exist creates an empty index and "
+      + "exits 0 with '(nothing to rank)'; with no --roles it should say there is no index there")
+  void matchOnAMissingIndexWithoutRolesExitsOne() {
+    Path folder = dir.resolve("nowhere");
+    refusedCleanly(CliRun.of("match", "--index", folder.toString(), "--resume", RESUME), folder);
+  }
+}
