@@ -36,6 +36,9 @@ final class DefaultMatcher implements Matcher {
       int maxBufferedDocs) throws IOException {
     ClauseEvaluator eval = ClauseEvaluator.of(taxonomy, policy);
     this.scorer = Scorer.of(eval);
+    if (dir != null) {
+      refuseForeignFolder(dir);
+    }
     this.roles = RoleIndex.open(dir == null ? null : dir.resolve("roles"), eval, maxBufferedDocs);
     CandidateIndex c;
     try {
@@ -224,6 +227,28 @@ final class DefaultMatcher implements Matcher {
       roles.close();
     } finally {
       candidates.close();
+    }
+  }
+
+  /**
+   * A folder that holds files but no RoleMatch index (no {@code roles} or {@code candidates}
+   * sub-folder) is someone else's: refuse it rather than create an index among its files.
+   */
+  private static void refuseForeignFolder(Path dir) throws IOException {
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return;
+    }
+    if (java.nio.file.Files.isDirectory(dir.resolve("roles"))
+        || java.nio.file.Files.isDirectory(dir.resolve("candidates"))) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+      java.util.Optional<Path> first = s.sorted().findFirst();
+      if (first.isPresent()) {
+        throw new IOException("the folder " + dir + " holds files (" + first.get().getFileName()
+            + ", ...) but no RoleMatch index; give an empty or new folder for a new index, or the"
+            + " folder of an existing one");
+      }
     }
   }
 }

@@ -148,7 +148,7 @@ final class AuditCommand implements Callable<Integer> {
       for (String id : ids) {
         m.role(id).ifPresent(known::add);
       }
-      Optional<Role> target = find(m, known, err);
+      Optional<Role> target = RoleLookup.find(m, known, role, "audit", err);
       if (target.isEmpty()) {
         return 1;
       }
@@ -384,43 +384,4 @@ final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  /** The role by id, exact title, or best title match; a clear message when none or many fit. */
-  private Optional<Role> find(Matcher m, List<Role> known, PrintWriter err) throws IOException {
-    Optional<Role> byId = m.role(role);
-    if (byId.isPresent()) {
-      return byId;
-    }
-    List<Role> exact = known.stream().filter(x -> x.title().equalsIgnoreCase(role.strip())).toList();
-    if (exact.size() == 1) {
-      return Optional.of(exact.get(0));
-    }
-    String needle = role.toLowerCase(Locale.ROOT).strip();
-    List<Role> hits = exact.size() > 1 ? exact
-        : known.stream().filter(x -> x.title().toLowerCase(Locale.ROOT).contains(needle)).toList();
-    if (hits.isEmpty()) {
-      double best = 0;
-      Role bestRole = null;
-      for (Role x : known) {
-        double s = PostingEvaluation.titleSimilarity(x.title(), role);
-        if (s > best) {
-          best = s;
-          bestRole = x;
-        }
-      }
-      if (bestRole != null && best >= 0.5) {
-        return Optional.of(bestRole);
-      }
-      err.println("rolematch audit: no role has the id or title '" + role + "'; " + known.size()
-          + " roles are indexed (see them with 'rolematch parse')");
-      return Optional.empty();
-    }
-    if (hits.size() > 1) {
-      err.println("rolematch audit: '" + role + "' fits " + hits.size() + " roles; give one id:");
-      for (Role x : hits) {
-        err.println("  " + x.id() + "  " + x.title());
-      }
-      return Optional.empty();
-    }
-    return Optional.of(hits.get(0));
-  }
 }

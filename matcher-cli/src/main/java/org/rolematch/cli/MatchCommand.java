@@ -58,7 +58,7 @@ final class MatchCommand implements Callable<Integer> {
       err.println("rolematch match: " + e.getMessage());
       return 1;
     }
-    try (Matcher m = opts.open(t)) {
+    try (Matcher m = opts.open(t, roles != null)) {
       if (roles != null) {
         PostingCatalog.Counts c = PostingCatalog.load(m, PostingParser.of(t), roles, opts.index, err);
         if (c.failed() > 0 && c.roles() == 0) {

@@ -62,7 +62,16 @@ final class MatchOptions {
   }
 
   Matcher open(Taxonomy t) throws IOException {
+    return open(t, true);
+  }
+
+  /** Opens the matcher; without postings to add, an --index folder must already hold an index. */
+  Matcher open(Taxonomy t, boolean mayCreate) throws IOException {
     var b = Matcher.builder().taxonomy(t).resumeClock(clock());
+    if (index != null && !mayCreate && !Files.isDirectory(index.resolve("roles"))) {
+      throw new IOException("there is no index at " + index + "; build one with 'rolematch index"
+          + " --roles PATH... --index " + index + "'");
+    }
     if (index != null) {
       Files.createDirectories(index);
       b.directory(index);

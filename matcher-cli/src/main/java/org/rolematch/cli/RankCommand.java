@@ -59,7 +59,7 @@ final class RankCommand implements Callable<Integer> {
     }
     Taxonomy t = opts.loadTaxonomy();
     ResumeParser parser = ResumeParser.builder().taxonomy(t).asOf(opts.clock()).build();
-    try (Matcher m = opts.open(t)) {
+    try (Matcher m = opts.open(t, roles != null)) {
       List<String> ids;
       if (roles != null) {
         ids = PostingCatalog.load(m, PostingParser.of(t), roles, opts.index, err).roleIds();
@@ -70,7 +70,7 @@ final class RankCommand implements Callable<Integer> {
       for (String id : ids) {
         m.role(id).ifPresent(known::add);
       }
-      Optional<Role> target = find(m, known, err);
+      Optional<Role> target = RoleLookup.find(m, known, role, "rank", err);
       if (target.isEmpty()) {
         return 1;
       }
@@ -98,43 +98,4 @@ final class RankCommand implements Callable<Integer> {
     }
   }
 
-  /** The role by id, exact title, or best title match; a clear message when none or many fit. */
-  private Optional<Role> find(Matcher m, List<Role> roles, PrintWriter err) throws IOException {
-    Optional<Role> byId = m.role(role);
-    if (byId.isPresent()) {
-      return byId;
-    }
-    List<Role> exact = roles.stream().filter(r -> r.title().equalsIgnoreCase(role.strip())).toList();
-    if (exact.size() == 1) {
-      return Optional.of(exact.get(0));
-    }
-    String needle = role.toLowerCase(Locale.ROOT).strip();
-    List<Role> hits = exact.size() > 1 ? exact
-        : roles.stream().filter(r -> r.title().toLowerCase(Locale.ROOT).contains(needle)).toList();
-    if (hits.isEmpty()) {
-      double best = 0;
-      Role bestRole = null;
-      for (Role r : roles) {
-        double s = PostingEvaluation.titleSimilarity(r.title(), role);
-        if (s > best) {
-          best = s;
-          bestRole = r;
-        }
-      }
-      if (bestRole != null && best >= 0.5) {
-        return Optional.of(bestRole);
-      }
-      err.println("rolematch rank: no role has the id or title '" + role + "'; "
-          + roles.size() + " roles are indexed (see them with 'rolematch parse')");
-      return Optional.empty();
-    }
-    if (hits.size() > 1) {
-      err.println("rolematch rank: '" + role + "' fits " + hits.size() + " roles; give one id:");
-      for (Role r : hits) {
-        err.println("  " + r.id() + "  " + r.title());
-      }
-      return Optional.empty();
-    }
-    return Optional.of(hits.get(0));
-  }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,9 +73,6 @@ class IndexHardeningTest {
   }
 
   @Test
-  @Disabled("BUG: 'match --index DIR' on a folder of unrelated files exits 0 with '(nothing to "
-      + "rank)' and creates roles/ and candidates/ in it (MatchOptions.open creates the folder; "
-      + "LuceneStore starts a new index); see docs/hardening.md")
   void matchOnAFolderOfRandomFilesExitsOneNamingTheFolder() throws IOException {
     Path folder = dir.resolve("random");
     Files.createDirectories(folder);
@@ -93,8 +89,6 @@ class IndexHardeningTest {
   }
 
   @Test
-  @Disabled("BUG: 'match --index DIR' on a folder that does not exist creates an empty index and "
-      + "exits 0 with '(nothing to rank)'; with no --roles it should say there is no index there")
   void matchOnAMissingIndexWithoutRolesExitsOne() {
     Path folder = dir.resolve("nowhere");
     refusedCleanly(CliRun.of("match", "--index", folder.toString(), "--resume", RESUME), folder);

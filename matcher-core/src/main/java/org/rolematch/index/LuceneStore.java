@@ -42,6 +42,13 @@ final class LuceneStore implements Closeable {
     } else {
       Files.createDirectories(path);
       directory = FSDirectory.open(path);
+      if (!DirectoryReader.indexExists(directory) && directory.listAll().length > 0) {
+        String first = directory.listAll()[0];
+        directory.close();
+        throw new IOException("the index folder " + path + " holds files (" + first
+            + ", ...) but no Lucene commit: it is damaged or not a RoleMatch index; delete it and"
+            + " build the index again ('rolematch index')");
+      }
     }
     String stored = null;
     try {

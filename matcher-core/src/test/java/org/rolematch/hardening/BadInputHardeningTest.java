@@ -452,6 +452,43 @@ class BadInputHardeningTest {
     }
   }
 
+  // ------------------------------------------------------------- shapes that were quadratic
+
+  @org.junit.jupiter.api.Test
+  void aLongListWithoutBulletsParsesInLinearTime() {
+    // the posting parser once scanned to the end of the paragraph from every line of a
+    // bullet-less qualification section: 16 KB of such lines took 19 s, 64 KB several minutes
+    for (String unit : List.of("A\n", "Abc def\n", "Must be located in the US.\n",
+        "Salary $1 - $2 per year\n")) {
+      String text = "Requirements:\n" + unit.repeat(65_536 / unit.length());
+      ParsedPosting p = assertTimeoutPreemptively(HANG_GUARD,
+          () -> postings.parse(text, "list"), () -> "a 64 KB list of '" + unit.strip() + "' lines");
+      assertTrue(p.roles().size() <= 1, p.roles().toString());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aDeepOrSelfReferentialBroaderRelationIsRefusedNamingTheFile() throws IOException {
+    // ancestors were built recursively and without bound: a 20,000-concept chain took 11 s and
+    // 800 MB (quadratic), and a deeper one could overflow the stack
+    StringBuilder b = new StringBuilder("{\"concepts\": [");
+    for (int i = 0; i < 20_000; i++) {
+      b.append(i == 0 ? "" : ", ").append("{\"id\": \"c").append(i).append("\", \"kind\": \"tool\"")
+          .append(i == 0 ? "" : ", \"broader\": [\"c" + (i - 1) + "\"]").append('}');
+    }
+    Path chain = Files.writeString(dir.resolve("chain-taxonomy.json"), b.append("]}"));
+    TaxonomyException e = org.junit.jupiter.api.Assertions.assertThrows(TaxonomyException.class,
+        () -> assertTimeoutPreemptively(HANG_GUARD, () -> Taxonomy.load(chain)));
+    assertTrue(e.getMessage().startsWith(chain.toString()) && e.getMessage().contains("levels"),
+        e.getMessage());
+    Path self = Files.writeString(dir.resolve("self-taxonomy.json"),
+        "{\"concepts\": [{\"id\": \"a\", \"kind\": \"tool\", \"broader\": [\"a\"]}]}");
+    TaxonomyException s = org.junit.jupiter.api.Assertions.assertThrows(TaxonomyException.class,
+        () -> Taxonomy.load(self));
+    assertTrue(s.getMessage().startsWith(self.toString()) && s.getMessage().contains("concepts[0]"),
+        s.getMessage());
+  }
+
   static String shorten(String s) {
     String one = s.replace('\n', ' ');
     return one.length() <= 140 ? one : one.substring(0, 139) + "…";

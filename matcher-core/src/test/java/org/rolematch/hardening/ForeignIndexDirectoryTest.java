@@ -21,7 +21,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rolematch.Matcher;
@@ -157,8 +156,6 @@ class ForeignIndexDirectoryTest {
   }
 
   @Test
-  @Disabled("BUG: a folder of someone else's files is taken as a new, empty index (LuceneStore "
-      + "creates roles/ and candidates/ in it, CREATE_OR_APPEND); see docs/hardening.md")
   void aFolderOfRandomFilesIsRefused() throws IOException {
     Path folder = dir.resolve("random");
     randomFiles(folder, 1, false);
@@ -170,9 +167,6 @@ class ForeignIndexDirectoryTest {
   }
 
   @Test
-  @Disabled("BUG: an index sub-folder of non-Lucene files is taken as a new, empty index "
-      + "(LuceneStore: DirectoryReader.indexExists is false, IndexWriter CREATE_OR_APPEND); see "
-      + "docs/hardening.md")
   void anIndexSubFolderOfRandomFilesIsRefused() throws IOException {
     Path folder = dir.resolve("foreign");
     randomFiles(folder.resolve("roles"), 2, false);

@@ -173,8 +173,8 @@ class PrivacyHardeningTest {
     capture.setLevel(Level.ALL);
     root.addHandler(capture);
     // every logger the code base and Lucene use, at the most verbose level
-    for (String name : List.of("org.rolematch", "org.apache.lucene")) {
-      Logger.getLogger(name).setLevel(Level.ALL);
+    for (Logger l : VERBOSE) {
+      l.setLevel(Level.ALL);
     }
     savedOut = System.out;
     savedErr = System.err;
@@ -189,7 +189,14 @@ class PrivacyHardeningTest {
     Logger root = LogManager.getLogManager().getLogger("");
     root.removeHandler(capture);
     root.setLevel(savedLevel);
+    for (Logger l : VERBOSE) {
+      l.setLevel(null);
+    }
   }
+
+  /** Held here so that the level set on them is not lost to garbage collection mid-test. */
+  static final List<Logger> VERBOSE =
+      List.of(Logger.getLogger("org.rolematch"), Logger.getLogger("org.apache.lucene"));
 
   /** Copies what is written to the real stream and keeps it. */
   static final class Tee extends java.io.OutputStream {
