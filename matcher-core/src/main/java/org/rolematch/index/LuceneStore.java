@@ -116,4 +116,16 @@ final class LuceneStore implements Closeable {
       }
     }
   }
+
+  /**
+   * Adds each document, replacing any with the same id, and makes them visible to searches. The
+   * caller holds its index's write lock.
+   */
+  void replace(java.util.List<String> ids, java.util.List<org.apache.lucene.document.Document> docs)
+      throws IOException {
+    for (int i = 0; i < docs.size(); i++) {
+      writer.updateDocument(new org.apache.lucene.index.Term(IndexFields.ID, ids.get(i)), docs.get(i));
+    }
+    refresh();
+  }
 }

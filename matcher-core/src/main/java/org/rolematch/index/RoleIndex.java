@@ -173,10 +173,7 @@ public final class RoleIndex implements Closeable {
     }
     writeLock.lock();
     try {
-      for (int i = 0; i < docs.size(); i++) {
-        store.writer.updateDocument(new Term(IndexFields.ID, ids.get(i)), docs.get(i));
-      }
-      store.refresh();
+      store.replace(ids, docs);
     } finally {
       writeLock.unlock();
     }
