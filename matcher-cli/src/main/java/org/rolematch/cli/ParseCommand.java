@@ -140,6 +140,7 @@ final class ParseCommand implements Callable<Integer> {
           b.append(" in ").append(String.join(" / ", q.anyOf()));
         }
       }
+      case CAREER_STAGE -> b.append(String.join(", ", q.anyOf())).append(" (inferred)");
       default -> {
         if (q.minCount() > 1) {
           b.append(q.minCount()).append(" of ");

@@ -196,8 +196,8 @@ public final class PostingEvaluation {
       return out;
     }
     for (Requirement c : role.requirements()) {
-      if (c.kind() == Kind.SOFT_SKILL) {
-        continue;
+      if (c.kind() == Kind.SOFT_SKILL || c.kind() == Kind.CAREER_STAGE) {
+        continue; // soft skills are outside the primary score; career stage is inferred
       }
       for (String it : clauseItems(c)) {
         String key = (withKind ? c.kind().wireName() : "") + "|" + c.importance().wireName() + "|" + it;

@@ -35,8 +35,13 @@ import org.rolematch.model.SalaryRange;
  *       "hard": false, "text": "...", "start": 120, "end": 190}]}]}
  * }</pre>
  *
- * <p>{@code id}, {@code organisation}, {@code salary}, {@code hard}, {@code start} and {@code end}
- * are extra to the gold schema; readers of the gold schema ignore them, and {@link #read} accepts
+ * <p>Clauses the parser inferred rather than read as a qualification (the early-career
+ * {@code career_stage} clause, from a title, the role's prose or the page heading) are written to
+ * {@code inferred_clauses}, in the same shape, so that {@code clauses} holds what the posting
+ * states and nothing else.
+ *
+ * <p>{@code id}, {@code organisation}, {@code salary}, {@code hard}, {@code start}, {@code end}
+ * and {@code inferred_clauses} are extra to the gold schema; readers of the gold schema ignore them, and {@link #read} accepts
  * documents without them.
  */
 public final class PostingJson {
@@ -84,8 +89,16 @@ public final class PostingJson {
       o.putNull("salary");
     }
     ArrayNode cl = o.putArray("clauses");
+    ArrayNode inferred = null;
     for (Requirement q : r.requirements()) {
-      cl.add(clause(q));
+      if (q.kind() == Kind.CAREER_STAGE) {
+        if (inferred == null) {
+          inferred = o.putArray("inferred_clauses");
+        }
+        inferred.add(clause(q));
+      } else {
+        cl.add(clause(q));
+      }
     }
     return o;
   }
@@ -157,6 +170,17 @@ public final class PostingJson {
       int j = 0;
       for (JsonNode c : clauses) {
         reqs.add(requirement(c, "r" + (++j), source, where + ".clauses[" + (j - 1) + "]"));
+      }
+      JsonNode inferred = r.path("inferred_clauses");
+      if (!inferred.isMissingNode() && !inferred.isNull()) {
+        if (!inferred.isArray()) {
+          throw new ParseException(source, 0, where + ".inferred_clauses must be an array");
+        }
+        int k = 0;
+        for (JsonNode c : inferred) {
+          reqs.add(requirement(c, "r" + (++j), source,
+              where + ".inferred_clauses[" + k++ + "]"));
+        }
       }
       List<String> loc = new ArrayList<>();
       r.path("location_constraints").forEach(x -> loc.add(x.asText()));

@@ -76,6 +76,8 @@ public final class PostingParser {
           "swe", "mle", "grad", "graduate", "apprentice", "trainee", "co-op", "principal");
 
   /** Location concepts that say how, not where: not eligibility constraints. */
+  /** How far before a role's text its title may stand (a heading, blank lines). */
+  private static final int TITLE_LOOKBACK = 400;
   private static final Set<String> WORK_MODES = Set.of("remote", "hybrid work", "on-site");
 
   private final ConceptExtractor extractor;
@@ -184,8 +186,11 @@ public final class PostingParser {
     }
     titles(kept, text, org);
     int n = 0;
+    Optional<Evidence> pageCue = CareerStage.pageCue(text, blocks.isEmpty() ? 0 : blocks.get(0).start);
     for (Block b : kept) {
       n++;
+      CareerStage.detect(text, b.title, titleOffset(text, b), b.start, b.end, pageCue, b.type,
+          b.requirements).ifPresent(b.requirements::add);
       roles.add(new Role(
           source + "#" + n, b.title, org, b.type, List.copyOf(b.locations), Optional.ofNullable(b.salary),
           renumber(b.requirements), text.substring(b.start, Math.max(b.start, b.end))));
@@ -215,6 +220,17 @@ public final class PostingParser {
       }
     }
     return renumber(out);
+  }
+
+  /** Where a role's title stands on the page, near the start of its text; -1 if not there. */
+  private static int titleOffset(String text, Block b) {
+    if (b.title.isEmpty()) {
+      return -1;
+    }
+    int from = Math.max(0, b.start - TITLE_LOOKBACK);
+    int to = Math.min(text.length(), Math.max(b.end, b.start + TITLE_LOOKBACK) + b.title.length());
+    int at = text.substring(from, to).indexOf(b.title);
+    return at < 0 ? -1 : from + at;
   }
 
   private static List<Requirement> renumber(List<Requirement> rs) {

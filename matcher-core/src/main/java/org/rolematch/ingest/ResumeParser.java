@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.rolematch.model.CandidateProfile;
+import org.rolematch.model.Kind;
 import org.rolematch.model.Degree;
 import org.rolematch.model.Evidence;
 import org.rolematch.model.Position;
@@ -82,6 +83,7 @@ import org.rolematch.text.ConceptExtractor;
  * <p>Thread-safe: a parser holds no mutable state; share one.
  */
 public final class ResumeParser {
+  private static final String RESEARCH = "research";
   /** Default limit on a document's size in bytes (2 MiB; resumes are a few KiB). */
   public static final int DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
   /** Default length beyond which a line is read in pieces. */
@@ -382,6 +384,7 @@ public final class ResumeParser {
       }
     }
     List<Skill> skills = ResumeConcepts.read(doc, order, hidden, surfaceOnly, extractor);
+    skills = withResearch(skills, positions);
 
     List<Degree> degreeList = new ArrayList<>();
     for (ResumeDegrees.Found f : degrees) {
@@ -395,6 +398,32 @@ public final class ResumeParser {
         name, degreeList, positions, years, internships, pubs.count(), pubs.venues(), skills,
         Optional.ofNullable(location), List.copyOf(auth));
     return new Result(profile, notes);
+  }
+
+  /**
+   * Adds the concept {@code research} when a position's title says research ("Graduate Research
+   * Assistant", "Research Intern", "Research Scientist"): a recruiter reads research experience
+   * there, though the annotation rule keeps concepts out of job titles. The title is the
+   * evidence. Nothing is added when the profile already has it or the taxonomy lacks it.
+   */
+  private List<Skill> withResearch(List<Skill> skills, List<Position> positions) {
+    if (extractor.taxonomy().concept(RESEARCH).isEmpty()) {
+      return skills;
+    }
+    for (Skill s : skills) {
+      if (s.concept().equals(RESEARCH)) {
+        return skills;
+      }
+    }
+    for (Position p : positions) {
+      String t = " " + CareerStage.words(p.title()) + " ";
+      if (t.contains(" research ") || t.contains(" researcher ")) {
+        List<Skill> out = new ArrayList<>(skills);
+        out.add(new Skill(RESEARCH, Kind.SKILL, 0, p.evidence()));
+        return List.copyOf(out);
+      }
+    }
+    return skills;
   }
 
   /** The first "City, ST" in the header lines (or the first lines when there are no headings). */

@@ -19,7 +19,13 @@ public enum Kind {
   PUBLICATION,
   PRIOR_INTERNSHIP,
   SOFT_SKILL,
-  LOCATION;
+  LOCATION,
+  /**
+   * An inferred clause: the role is for people early in their career (an internship, a
+   * university or new-grad program, an entry-level role). Judged by years of professional
+   * experience only, never by age or graduation dates. Concept kinds never have it.
+   */
+  CAREER_STAGE;
 
   /** The lower-case name used in JSON ({@code programming_language}, ...). */
   public String wireName() {

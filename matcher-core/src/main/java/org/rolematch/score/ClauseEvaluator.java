@@ -143,6 +143,9 @@ public final class ClauseEvaluator {
     if (kind == Kind.LOCATION && empty && (r.flags[i] & CompiledRole.WORK_AUTHORIZATION) == 0) {
       return policy.unknownCredit();
     }
+    if (kind == Kind.CAREER_STAGE) {
+      return 1; // judged by years alone, which the index does not post: bounded at full credit
+    }
     return 0;
   }
 
@@ -209,6 +212,7 @@ public final class ClauseEvaluator {
             p.internships > 0 ? 1 : 0);
       }
       case LOCATION -> location(r, i, p, out);
+      case CAREER_STAGE -> careerStage(p, out);
       default -> concepts(r, i, p, out);
     }
   }
@@ -487,6 +491,15 @@ public final class ClauseEvaluator {
     out.factor = yf;
     out.factor2 = df;
     double credit = yf * df;
+    out.set(credit >= 1 ? MatchStatus.MET : credit > 0 ? MatchStatus.PARTIAL : MatchStatus.MISSING,
+        credit);
+  }
+
+  /** Early career: full credit up to the policy's years, then linearly down to 0 at twice that. */
+  private void careerStage(CompiledProfile p, Outcome out) {
+    double max = policy.earlyCareerMaxYears();
+    double credit = p.years <= max ? 1 : Math.max(0, (2 * max - p.years) / max);
+    out.factor = credit;
     out.set(credit >= 1 ? MatchStatus.MET : credit > 0 ? MatchStatus.PARTIAL : MatchStatus.MISSING,
         credit);
   }

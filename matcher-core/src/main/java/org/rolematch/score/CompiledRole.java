@@ -89,7 +89,8 @@ public final class CompiledRole {
     addClause(k.ordinal(), r.importance().ordinal(), fl, r.minCount(),
         r.minDegree() == null ? -1 : r.minDegree().rank(),
         r.degreeStatus() == null ? -1 : r.degreeStatus().ordinal(), r.minYears(), mask);
-    if (k == Kind.DEGREE || k == Kind.PUBLICATION || k == Kind.PRIOR_INTERNSHIP) {
+    if (k == Kind.DEGREE || k == Kind.PUBLICATION || k == Kind.PRIOR_INTERNSHIP
+        || k == Kind.CAREER_STAGE) {
       return;
     }
     for (String a : r.anyOf()) {

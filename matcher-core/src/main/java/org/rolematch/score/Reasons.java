@@ -29,6 +29,7 @@ final class Reasons {
       case PRIOR_INTERNSHIP -> profile.internships() > 0
           ? count(profile.internships(), "internship") : "no prior internship";
       case LOCATION -> location(r, i, profile, o, ev);
+      case CAREER_STAGE -> careerStage(profile, o, ev);
       default -> concepts(req, r, i, profile, p, o, evidence, ev);
     };
     evidence.removeIf(e -> e == Evidence.NONE || e.text().isEmpty());
@@ -274,6 +275,16 @@ final class Reasons {
       base += ", none of it shown" + domain;
     }
     return base;
+  }
+
+  private static String careerStage(CandidateProfile profile, Outcome o, ClauseEvaluator e) {
+    double y = profile.yearsExperience();
+    String years = y == 0 ? "no professional experience" : fmt(y) + " years of experience";
+    return switch (o.status) {
+      case MET -> years + ", fits an early-career role";
+      default -> years + "; an early-career role is for up to "
+          + fmt(e.policy().earlyCareerMaxYears()) + " years";
+    };
   }
 
   private static String location(CompiledRole r, int i, CandidateProfile profile, Outcome o,

@@ -34,7 +34,7 @@ import org.rolematch.model.Kind;
  *   <tr><th>setting</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>required / preferred weight</td><td>1.0 / 0.35</td><td>a preferred clause counts
  *       about a third of a required one</td></tr>
- *   <tr><td>kind weights</td><td>degree 1.5, experience years 1.5, field of study 1.0,
+ *   <tr><td>kind weights</td><td>degree 1.5, experience years 1.5, career stage 1.5, field of study 1.0,
  *       programming language, ML framework, research area, data technology, publication, prior
  *       internship, location 1.0; tool, skill 0.75; soft skill 0.25</td><td>soft skills are
  *       rarely shown on a resume and weigh little</td></tr>
@@ -59,6 +59,11 @@ import org.rolematch.model.Kind;
  *       missing</td></tr>
  *   <tr><td>domain missing factor</td><td>0.5</td><td>years of experience, none of it shown in
  *       the clause's domain</td></tr>
+ *   <tr><td>early-career max years</td><td>3</td><td>an early-career role (internship, new-grad
+ *       program, entry level; {@link Kind#CAREER_STAGE}) is met up to 3 years of professional
+ *       experience, the credit falls to 0 at 6; judged by experience only, never by age or
+ *       graduation year. Kind weight 1.5, as for years of experience; set it to 0 to leave career
+ *       stage out</td></tr>
  *   <tr><td>equivalent experience years</td><td>4</td><td>years that stand in for a degree when
  *       the clause allows "equivalent experience"</td></tr>
  *   <tr><td>knock-outs</td><td>FILTER, penalty 0.5, required location is a knock-out</td><td>see
@@ -85,6 +90,7 @@ public final class ScoringPolicy {
   private final double nearbyPlaceCredit;
   private final double domainMissingFactor;
   private final double equivalentExperienceYears;
+  private final double earlyCareerMaxYears;
   private final Set<Kind> silentKinds;
   private final KnockoutMode knockoutMode;
   private final double knockoutPenalty;
@@ -106,6 +112,7 @@ public final class ScoringPolicy {
     this.nearbyPlaceCredit = b.nearbyPlaceCredit;
     this.domainMissingFactor = b.domainMissingFactor;
     this.equivalentExperienceYears = b.equivalentExperienceYears;
+    this.earlyCareerMaxYears = b.earlyCareerMaxYears;
     this.silentKinds = Set.copyOf(b.silentKinds);
     this.knockoutMode = b.knockoutMode;
     this.knockoutPenalty = b.knockoutPenalty;
@@ -140,6 +147,7 @@ public final class ScoringPolicy {
     b.nearbyPlaceCredit = nearbyPlaceCredit;
     b.domainMissingFactor = domainMissingFactor;
     b.equivalentExperienceYears = equivalentExperienceYears;
+    b.earlyCareerMaxYears = earlyCareerMaxYears;
     b.silentKinds = silentKinds.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(silentKinds);
     b.knockoutMode = knockoutMode;
     b.knockoutPenalty = knockoutPenalty;
@@ -231,6 +239,14 @@ public final class ScoringPolicy {
     return equivalentExperienceYears;
   }
 
+  /**
+   * Years of professional experience up to which an early-career clause is met in full; the
+   * credit then falls linearly to 0 at twice as many years.
+   */
+  public double earlyCareerMaxYears() {
+    return earlyCareerMaxYears;
+  }
+
   /** Concept kinds whose absence from a profile reads as unknown rather than missing. */
   public Set<Kind> silentKinds() {
     return silentKinds;
@@ -280,6 +296,7 @@ public final class ScoringPolicy {
         && unknownCredit == p.unknownCredit && nearbyPlaceCredit == p.nearbyPlaceCredit
         && domainMissingFactor == p.domainMissingFactor
         && equivalentExperienceYears == p.equivalentExperienceYears
+        && earlyCareerMaxYears == p.earlyCareerMaxYears
         && silentKinds.equals(p.silentKinds) && knockoutMode == p.knockoutMode
         && knockoutPenalty == p.knockoutPenalty
         && requiredLocationIsKnockout == p.requiredLocationIsKnockout;
@@ -326,6 +343,7 @@ public final class ScoringPolicy {
     private double nearbyPlaceCredit = 0.5;
     private double domainMissingFactor = 0.5;
     private double equivalentExperienceYears = 4;
+    private double earlyCareerMaxYears = 3;
     private Set<Kind> silentKinds = EnumSet.of(Kind.SOFT_SKILL);
     private KnockoutMode knockoutMode = KnockoutMode.FILTER;
     private double knockoutPenalty = 0.5;
@@ -340,6 +358,7 @@ public final class ScoringPolicy {
       }
       m.put(Kind.DEGREE, 1.5);
       m.put(Kind.EXPERIENCE_YEARS, 1.5);
+      m.put(Kind.CAREER_STAGE, 1.5);
       m.put(Kind.TOOL, 0.75);
       m.put(Kind.SKILL, 0.75);
       m.put(Kind.SOFT_SKILL, 0.25);
@@ -455,6 +474,20 @@ public final class ScoringPolicy {
             "equivalentExperienceYears must lie in [0, 100], got " + years);
       }
       equivalentExperienceYears = years;
+      return this;
+    }
+
+    /**
+     * Years of experience up to which an early-career clause is met (default 3); the credit falls
+     * linearly to 0 at twice as many. To leave career stage out of scores, set
+     * {@code kindWeight(Kind.CAREER_STAGE, 0)}.
+     */
+    public Builder earlyCareerMaxYears(double years) {
+      if (!(years > 0 && years <= 50)) {
+        throw new IllegalArgumentException(
+            "earlyCareerMaxYears must lie in (0, 50], got " + years);
+      }
+      earlyCareerMaxYears = years;
       return this;
     }
 

@@ -273,7 +273,21 @@ class ResumeParserTest {
     assertEquals(0.0, p.yearsExperience(), d);
     assertEquals(1, p.internships(), d);
     assertFalse(concepts(p).contains("teaching"), "a job title is not a skill\n" + d);
-    assertFalse(concepts(p).contains("research"), d);
+    // ... except that a research position shows research experience, with the title as evidence
+    assertTrue(concepts(p).contains("research"), d);
+    Skill research = p.skills().stream().filter(s -> s.concept().equals("research")).findFirst()
+        .orElseThrow();
+    assertTrue(research.evidence().text().contains("Graduate Research Assistant"), d);
+  }
+
+  @Test
+  void researchIsNotInventedWithoutAResearchPosition() throws ParseException {
+    CandidateProfile p = parse("""
+        EXPERIENCE
+        Software Engineer, Tidewater Systems — Jan 2020 – Dec 2023
+          - Built search features for the ranking team
+        """);
+    assertFalse(concepts(p).contains("research"), describe(p));
   }
 
   @Test
