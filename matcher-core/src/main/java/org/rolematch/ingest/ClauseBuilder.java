@@ -99,7 +99,15 @@ final class ClauseBuilder {
     if ((containsAny(lower, " previous ", " prior ", " past ", " completed ")
             && containsAny(lower, " internship", " internships", " co-op"))
         || containsAny(lower, "internship experience", "prior internships", "previous internships")) {
-      add(out, Requirement.anyOf(id(out), Kind.PRIOR_INTERNSHIP, imp, List.of("internship"), ev));
+      // "previous software engineering internships": the fields named follow the marker
+      Set<String> any = new LinkedHashSet<>();
+      any.add("internship");
+      for (ConceptMention m : mentions) {
+        if (m.kind() != Kind.SOFT_SKILL && m.kind() != Kind.DEGREE) {
+          any.add(m.concept());
+        }
+      }
+      add(out, Requirement.anyOf(id(out), Kind.PRIOR_INTERNSHIP, imp, List.copyOf(any), ev));
       return;
     }
 
@@ -287,6 +295,12 @@ final class ClauseBuilder {
         ConceptMention prev = run.get(run.size() - 1);
         String gap = gap(raw, rawStart, prev.end(), m.start());
         int g = gapKind(gap);
+        if (g >= 0 && m.kind() != prev.kind() && gap.strip().equals("(")) {
+          // "proficiency in SQL/Hive (Python, R)": bare examples of another kind in parentheses
+          // belong to another part of the sentence ("a scripting language"), not to this list;
+          // "SQL (or other database languages)" stays one list
+          g = -1;
+        }
         if (g < 0) {
           runs.add(run);
           joint.add(runAnd && !runOr && !alternatives);

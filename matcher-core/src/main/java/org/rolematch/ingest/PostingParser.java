@@ -186,7 +186,9 @@ public final class PostingParser {
     }
     titles(kept, text, org);
     int n = 0;
-    Optional<Evidence> pageCue = CareerStage.pageCue(text, blocks.isEmpty() ? 0 : blocks.get(0).start);
+    // the page's own words before its first role: up to that role's title when it stands there
+    int firstRole = kept.isEmpty() ? 0 : Math.max(kept.get(0).start, titleOffset(text, kept.get(0)));
+    Optional<Evidence> pageCue = CareerStage.pageCue(text, firstRole);
     for (Block b : kept) {
       n++;
       CareerStage.detect(text, b.title, titleOffset(text, b), b.start, b.end, pageCue, b.type,

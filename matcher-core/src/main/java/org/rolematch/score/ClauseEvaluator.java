@@ -155,7 +155,8 @@ public final class ClauseEvaluator {
   /**
    * Scores a compiled role against a compiled profile into a sheet; returns the score. The score
    * is the sum, in clause order, of {@code weight * credit * 100 * factor / totalWeight}, where
-   * factor is the knock-out penalty for an ineligible match under PENALISE, else 1.
+   * factor is the knock-out penalty for an ineligible match under PENALISE, else 1; never above
+   * 100 (see {@link #capAt100}).
    */
   public double score(CompiledRole r, CompiledProfile p, ScoreSheet sheet) {
     int n = r.n;
@@ -185,9 +186,36 @@ public final class ClauseEvaluator {
       sheet.contributions[i] = c;
       score += c;
     }
+    if (score > 100.0) {
+      score = capAt100(sheet.contributions, n);
+    }
     sheet.eligible = eligible;
     sheet.score = score;
     return score;
+  }
+
+  /**
+   * A full match's contributions can add up to a few ulps above 100 (100.00000000000001). Lowers
+   * the last positive contribution until their sum, taken in clause order as {@link
+   * MatchResult#contributionSum()} does, is at most 100, and returns that sum: the score stays
+   * equal to the sum of its entries.
+   */
+  private static double capAt100(double[] contributions, int n) {
+    int last = n - 1;
+    while (last > 0 && contributions[last] <= 0) {
+      last--;
+    }
+    double before = 0;
+    for (int i = 0; i < last; i++) {
+      before += contributions[i];
+    }
+    contributions[last] = Math.max(0, 100.0 - before);
+    double sum = before + contributions[last];
+    while (sum > 100.0 && contributions[last] > 0) {
+      contributions[last] = Math.nextDown(contributions[last]);
+      sum = before + contributions[last];
+    }
+    return sum;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -206,11 +234,7 @@ public final class ClauseEvaluator {
         out.set(p.publications > 0 ? MatchStatus.MET : MatchStatus.MISSING,
             p.publications > 0 ? 1 : 0);
       }
-      case PRIOR_INTERNSHIP -> {
-        out.matched = p.internships;
-        out.set(p.internships > 0 ? MatchStatus.MET : MatchStatus.MISSING,
-            p.internships > 0 ? 1 : 0);
-      }
+      case PRIOR_INTERNSHIP -> internship(r, i, p, out);
       case LOCATION -> location(r, i, p, out);
       case CAREER_STAGE -> careerStage(p, out);
       default -> concepts(r, i, p, out);
@@ -437,8 +461,10 @@ public final class ClauseEvaluator {
       }
       for (int j = s; j < e; j++) {
         int c = r.concepts[j];
+        // a listed field the taxonomy does not know matches a degree field it does not know
+        // either, by its text (as the indexes' bounds read it)
         boolean full = c >= 0 ? (f >= 0 && (f == c || graph.isAncestor(c, f)))
-            : p.degFieldText[d].equals(r.unknown[-c - 1]);
+            : f == -1 && p.degFieldText[d].equals(r.unknown[-c - 1]);
         if (full) {
           best = 1;
           bestStatus = MatchStatus.MET;
@@ -493,6 +519,35 @@ public final class ClauseEvaluator {
     double credit = yf * df;
     out.set(credit >= 1 ? MatchStatus.MET : credit > 0 ? MatchStatus.PARTIAL : MatchStatus.MISSING,
         credit);
+  }
+
+  /**
+   * Prior internships: met by any internship when the clause names no field; else by an
+   * internship whose title names a listed field (or one below it) or names none; else partly.
+   */
+  private void internship(CompiledRole r, int i, CompiledProfile p, Outcome out) {
+    out.matched = p.internships;
+    if (p.internships == 0) {
+      out.set(MatchStatus.MISSING, 0);
+      return;
+    }
+    int s = r.cStart[i];
+    int e = r.cStart[i + 1];
+    boolean fits = e == s || p.internUntyped > 0;
+    for (int j = s; j < e && !fits; j++) {
+      int c = r.concepts[j];
+      if (c >= 0 && p.internshipIn(c)) {
+        fits = true;
+        out.listed = j;
+      }
+    }
+    if (fits) {
+      out.set(MatchStatus.MET, 1);
+    } else {
+      double credit = policy.otherFieldInternshipCredit();
+      out.relation = Outcome.SIBLING;
+      out.set(credit > 0 ? MatchStatus.PARTIAL : MatchStatus.MISSING, credit);
+    }
   }
 
   /** Early career: full credit up to the policy's years, then linearly down to 0 at twice that. */

@@ -18,7 +18,7 @@ import java.util.Arrays;
  * thread-safe; a decode target is not.
  */
 public final class CompiledCodec {
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private CompiledCodec() {}
 
@@ -119,6 +119,8 @@ public final class CompiledCodec {
     o.dbl(p.years);
     o.vint(p.publications);
     o.vint(p.internships);
+    o.sorted(p.internUp, p.nInternUp);
+    o.vint(p.internUntyped);
     o.sorted(p.places, p.nPlaces);
     o.sorted(p.placeParents, p.nPlaceParents);
     o.vint((p.hasLocation ? 1 : 0) | (p.hasAuthorization ? 2 : 0));
@@ -175,6 +177,9 @@ public final class CompiledCodec {
     p.years = in.dbl();
     p.publications = in.vint();
     p.internships = in.vint();
+    p.nInternUp = in.vint();
+    p.internUp = in.sorted(p.internUp, p.nInternUp);
+    p.internUntyped = in.vint();
     p.nPlaces = in.vint();
     p.places = in.sorted(p.places, p.nPlaces);
     p.nPlaceParents = in.vint();

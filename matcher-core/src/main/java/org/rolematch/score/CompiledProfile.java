@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.rolematch.model.CandidateProfile;
 import org.rolematch.model.Degree;
+import org.rolematch.model.Position;
 import org.rolematch.model.Skill;
 
 /**
@@ -49,6 +50,11 @@ public final class CompiledProfile {
   double years;
   int publications;
   int internships;
+  // concepts named by internship titles ("Research Intern"), with ancestors, sorted; and how many
+  // internships name no concept (or are only counted)
+  int[] internUp = new int[0];
+  int nInternUp;
+  int internUntyped;
   // location and work-authorisation places with their ancestors, sorted
   int[] places = new int[0];
   int nPlaces;
@@ -136,6 +142,23 @@ public final class CompiledProfile {
     c.years = p.yearsExperience();
     c.publications = p.publications();
     c.internships = p.internships();
+    TreeSet<Integer> iu = new TreeSet<>();
+    int typed = 0;
+    for (Position pos : p.positions()) {
+      if (pos.type() != Position.PositionType.INTERNSHIP) {
+        continue;
+      }
+      List<Integer> named = titleConcepts(pos.title(), g);
+      if (!named.isEmpty()) {
+        typed++;
+        for (int o : named) {
+          addWithAncestors(iu, o, g);
+        }
+      }
+    }
+    c.internUp = iu.stream().mapToInt(Integer::intValue).toArray();
+    c.nInternUp = c.internUp.length;
+    c.internUntyped = Math.max(0, c.internships - typed);
     // places
     TreeSet<Integer> pl = new TreeSet<>();
     TreeSet<Integer> near = new TreeSet<>();
@@ -166,6 +189,63 @@ public final class CompiledProfile {
     c.placeParents = near.stream().mapToInt(Integer::intValue).toArray();
     c.nPlaceParents = c.placeParents.length;
     return c;
+  }
+
+  private static final java.util.Set<String> INTERN_WORDS = java.util.Set.of(
+      "intern", "internship", "co-op", "coop", "summer", "winter", "spring", "fall", "autumn",
+      "student", "trainee", "placement");
+  private static final int MAX_TITLE_WORDS = 12;
+
+  /**
+   * Concepts a job title names ("Software Engineering Intern" names software engineering), read
+   * as the longest runs of words that are a taxonomy alias, after words like "intern" are
+   * dropped. Only the part before the first comma counts; locations are left out.
+   */
+  static List<Integer> titleConcepts(String title, ConceptGraph g) {
+    int comma = title.indexOf(',');
+    String head = (comma < 0 ? title : title.substring(0, comma)).toLowerCase(Locale.ROOT);
+    List<String> words = new ArrayList<>();
+    int i0 = 0;
+    while (i0 < head.length() && words.size() < MAX_TITLE_WORDS) {
+      int j = i0;
+      while (j < head.length() && wordChar(head.charAt(j))) {
+        j++;
+      }
+      if (j > i0) {
+        String w = head.substring(i0, j);
+        if (!INTERN_WORDS.contains(w)) {
+          words.add(w);
+        }
+      }
+      i0 = j + 1;
+    }
+    List<Integer> out = new ArrayList<>(2);
+    int i = 0;
+    while (i < words.size()) {
+      int taken = 0;
+      for (int n = Math.min(4, words.size() - i); n >= 1 && taken == 0; n--) {
+        for (String id : g.taxonomy().lookup(String.join(" ", words.subList(i, i + n)))) {
+          int o = g.ordinal(id);
+          if (o >= 0 && !g.isLocation(o)) {
+            if (!out.contains(o)) {
+              out.add(o);
+            }
+            taken = n;
+          }
+        }
+      }
+      i += Math.max(1, taken);
+    }
+    return out;
+  }
+
+  private static boolean wordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '+' || c == '#' || c == '/' || c == '&' || c == '-';
+  }
+
+  /** Whether an internship title names the concept or one below it. */
+  boolean internshipIn(int concept) {
+    return Arrays.binarySearch(internUp, 0, nInternUp, concept) >= 0;
   }
 
   private static void addWithAncestors(TreeSet<Integer> s, int o, ConceptGraph g) {

@@ -23,6 +23,8 @@ import org.rolematch.model.Role;
  * (decoders refill one instance per thread); not thread-safe.
  */
 public final class CompiledRole {
+  /** The marker a prior-internship clause lists before the fields it names, if any. */
+  public static final String INTERNSHIP = "internship";
   /** Clause flag: the caller marked the clause hard. */
   public static final int HARD = 1;
   /** Clause flag: a field clause accepts "related field". */
@@ -89,12 +91,12 @@ public final class CompiledRole {
     addClause(k.ordinal(), r.importance().ordinal(), fl, r.minCount(),
         r.minDegree() == null ? -1 : r.minDegree().rank(),
         r.degreeStatus() == null ? -1 : r.degreeStatus().ordinal(), r.minYears(), mask);
-    if (k == Kind.DEGREE || k == Kind.PUBLICATION || k == Kind.PRIOR_INTERNSHIP
-        || k == Kind.CAREER_STAGE) {
+    if (k == Kind.DEGREE || k == Kind.PUBLICATION || k == Kind.CAREER_STAGE) {
       return;
     }
     for (String a : r.anyOf()) {
-      if ((k == Kind.FIELD_OF_STUDY && isRelatedFieldMarker(a))
+      if ((k == Kind.PRIOR_INTERNSHIP && a.equals(INTERNSHIP))
+          || (k == Kind.FIELD_OF_STUDY && isRelatedFieldMarker(a))
           || (k == Kind.LOCATION && isWorkAuthorization(a))) {
         continue;
       }

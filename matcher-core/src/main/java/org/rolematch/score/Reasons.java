@@ -26,8 +26,7 @@ final class Reasons {
       case EXPERIENCE_YEARS -> years(r, i, profile, o, ev);
       case PUBLICATION -> profile.publications() > 0
           ? count(profile.publications(), "publication") : "no publications";
-      case PRIOR_INTERNSHIP -> profile.internships() > 0
-          ? count(profile.internships(), "internship") : "no prior internship";
+      case PRIOR_INTERNSHIP -> internship(r, i, profile, o, ev);
       case LOCATION -> location(r, i, profile, o, ev);
       case CAREER_STAGE -> careerStage(profile, o, ev);
       default -> concepts(req, r, i, profile, p, o, evidence, ev);
@@ -275,6 +274,18 @@ final class Reasons {
       base += ", none of it shown" + domain;
     }
     return base;
+  }
+
+  private static String internship(CompiledRole r, int i, CandidateProfile profile, Outcome o,
+      ClauseEvaluator e) {
+    if (profile.internships() == 0) {
+      return "no prior internship";
+    }
+    String n = count(profile.internships(), "internship");
+    return switch (o.status) {
+      case MET -> o.listed >= 0 ? n + ", in " + name(r, o.listed, e.graph()) : n;
+      default -> n + ", none of them in " + listed(r, i, e.graph());
+    };
   }
 
   private static String careerStage(CandidateProfile profile, Outcome o, ClauseEvaluator e) {

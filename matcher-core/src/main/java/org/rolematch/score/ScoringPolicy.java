@@ -59,6 +59,9 @@ import org.rolematch.model.Kind;
  *       missing</td></tr>
  *   <tr><td>domain missing factor</td><td>0.5</td><td>years of experience, none of it shown in
  *       the clause's domain</td></tr>
+ *   <tr><td>other-field internship credit</td><td>0.5</td><td>"previous software engineering
+ *       internships", the candidate's internships name other fields ("Research Intern"); an
+ *       internship whose title names no field counts in full</td></tr>
  *   <tr><td>early-career max years</td><td>3</td><td>an early-career role (internship, new-grad
  *       program, entry level; {@link Kind#CAREER_STAGE}) is met up to 3 years of professional
  *       experience, the credit falls to 0 at 6; judged by experience only, never by age or
@@ -91,6 +94,7 @@ public final class ScoringPolicy {
   private final double domainMissingFactor;
   private final double equivalentExperienceYears;
   private final double earlyCareerMaxYears;
+  private final double otherFieldInternshipCredit;
   private final Set<Kind> silentKinds;
   private final KnockoutMode knockoutMode;
   private final double knockoutPenalty;
@@ -113,6 +117,7 @@ public final class ScoringPolicy {
     this.domainMissingFactor = b.domainMissingFactor;
     this.equivalentExperienceYears = b.equivalentExperienceYears;
     this.earlyCareerMaxYears = b.earlyCareerMaxYears;
+    this.otherFieldInternshipCredit = b.otherFieldInternshipCredit;
     this.silentKinds = Set.copyOf(b.silentKinds);
     this.knockoutMode = b.knockoutMode;
     this.knockoutPenalty = b.knockoutPenalty;
@@ -148,6 +153,7 @@ public final class ScoringPolicy {
     b.domainMissingFactor = domainMissingFactor;
     b.equivalentExperienceYears = equivalentExperienceYears;
     b.earlyCareerMaxYears = earlyCareerMaxYears;
+    b.otherFieldInternshipCredit = otherFieldInternshipCredit;
     b.silentKinds = silentKinds.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(silentKinds);
     b.knockoutMode = knockoutMode;
     b.knockoutPenalty = knockoutPenalty;
@@ -247,6 +253,14 @@ public final class ScoringPolicy {
     return earlyCareerMaxYears;
   }
 
+  /**
+   * Credit of prior internships that are all in other fields than the clause names ("Research
+   * Intern" for "previous software engineering internships").
+   */
+  public double otherFieldInternshipCredit() {
+    return otherFieldInternshipCredit;
+  }
+
   /** Concept kinds whose absence from a profile reads as unknown rather than missing. */
   public Set<Kind> silentKinds() {
     return silentKinds;
@@ -297,6 +311,7 @@ public final class ScoringPolicy {
         && domainMissingFactor == p.domainMissingFactor
         && equivalentExperienceYears == p.equivalentExperienceYears
         && earlyCareerMaxYears == p.earlyCareerMaxYears
+        && otherFieldInternshipCredit == p.otherFieldInternshipCredit
         && silentKinds.equals(p.silentKinds) && knockoutMode == p.knockoutMode
         && knockoutPenalty == p.knockoutPenalty
         && requiredLocationIsKnockout == p.requiredLocationIsKnockout;
@@ -344,6 +359,7 @@ public final class ScoringPolicy {
     private double domainMissingFactor = 0.5;
     private double equivalentExperienceYears = 4;
     private double earlyCareerMaxYears = 3;
+    private double otherFieldInternshipCredit = 0.5;
     private Set<Kind> silentKinds = EnumSet.of(Kind.SOFT_SKILL);
     private KnockoutMode knockoutMode = KnockoutMode.FILTER;
     private double knockoutPenalty = 0.5;
@@ -488,6 +504,12 @@ public final class ScoringPolicy {
             "earlyCareerMaxYears must lie in (0, 50], got " + years);
       }
       earlyCareerMaxYears = years;
+      return this;
+    }
+
+    /** Credit of internships in other fields than the clause names (default 0.5). */
+    public Builder otherFieldInternshipCredit(double c) {
+      otherFieldInternshipCredit = fraction("otherFieldInternshipCredit", c);
       return this;
     }
 

@@ -119,6 +119,45 @@ class ClauseEvaluatorTest {
   }
 
   @Test
+  void earlyCareerClauseIsJudgedByYearsOfExperienceOnly() {
+    Requirement early = req("r1", Kind.CAREER_STAGE, Importance.REQUIRED, "early career");
+    ClauseMatch student = eval(early, profile("p").years(0).build());
+    assertEquals(MatchStatus.MET, student.status());
+    assertEquals("no professional experience, fits an early-career role", student.reason());
+    assertEquals(1.0, eval(early, profile("p").years(3).build()).credit());
+    ClauseMatch some = eval(early, profile("p").years(4.5).build());
+    assertEquals(MatchStatus.PARTIAL, some.status());
+    assertEquals(0.5, some.credit(), 1e-12);
+    ClauseMatch senior = eval(early, profile("p").years(10).build());
+    assertEquals(MatchStatus.MISSING, senior.status());
+    assertEquals("10 years of experience; an early-career role is for up to 3 years",
+        senior.reason());
+  }
+
+  @Test
+  void internshipsInAnotherFieldThanTheClauseNamesEarnPartialCredit() {
+    Requirement mlInternships = req("r1", Kind.PRIOR_INTERNSHIP, Importance.REQUIRED,
+        "internship", "machine learning");
+    ClauseMatch below = eval(mlInternships,
+        profile("p").internship("Recommender Systems Intern").build());
+    assertEquals(MatchStatus.MET, below.status());
+    assertEquals("1 internship, in machine learning", below.reason());
+    ClauseMatch other = eval(mlInternships, profile("p").internship("Python Intern").build());
+    assertEquals(MatchStatus.PARTIAL, other.status());
+    assertEquals(0.5, other.credit());
+    assertEquals("1 internship, none of them in machine learning", other.reason());
+    // a title naming no field is given the benefit of the doubt, as is a bare count
+    assertEquals(MatchStatus.MET, eval(mlInternships,
+        profile("p").internship("Python Intern").internship("Summer Intern").build()).status());
+    assertEquals(MatchStatus.MET, eval(mlInternships, profile("p").internships(1).build())
+        .status());
+    assertEquals(MatchStatus.MISSING, eval(mlInternships, profile("p").build()).status());
+    // a clause that names no field is met by any internship
+    assertEquals(MatchStatus.MET, eval(req("r2", Kind.PRIOR_INTERNSHIP, Importance.REQUIRED,
+        "internship"), profile("p").internship("Python Intern").build()).status());
+  }
+
+  @Test
   void equivalentExperienceStandsInForADegree() {
     Requirement r = degreeReq("r1", DegreeLevel.BACHELOR, DegreeStatus.COMPLETED, "bachelor",
         "equivalent experience");

@@ -1,5 +1,6 @@
 package org.rolematch.score;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import org.rolematch.model.EmploymentType;
 import org.rolematch.model.Evidence;
 import org.rolematch.model.Importance;
 import org.rolematch.model.Kind;
+import org.rolematch.model.Position;
 import org.rolematch.model.Requirement;
 import org.rolematch.model.Role;
 import org.rolematch.model.Skill;
@@ -119,6 +121,7 @@ public final class Fixtures {
     private final String id;
     private final List<Degree> degrees = new ArrayList<>();
     private final List<Skill> skills = new ArrayList<>();
+    private final List<Position> positions = new ArrayList<>();
     private double years;
     private int internships;
     private int publications;
@@ -142,6 +145,15 @@ public final class Fixtures {
     public ProfileBuilder degree(DegreeLevel level, String field, DegreeStatus status) {
       degrees.add(new Degree(level, field, status, OptionalInt.empty(),
           Evidence.of(level.wireName() + " " + field)));
+      return this;
+    }
+
+    /** An internship with this title; counts as one more internship. */
+    public ProfileBuilder internship(String title) {
+      positions.add(new Position(title, "Org", YearMonth.of(2023, 6),
+          Optional.of(YearMonth.of(2023, 8)), Position.PositionType.INTERNSHIP,
+          Evidence.of(title)));
+      internships++;
       return this;
     }
 
@@ -171,7 +183,7 @@ public final class Fixtures {
     }
 
     public CandidateProfile build() {
-      return new CandidateProfile(id, degrees, List.of(), years, internships, publications,
+      return new CandidateProfile(id, degrees, positions, years, internships, publications,
           List.of(), skills, location, auth);
     }
   }
@@ -282,8 +294,14 @@ public final class Fixtures {
             0, hard, ev);
       }
       if (dice < 32) {
-        return new Requirement(id, Kind.PRIOR_INTERNSHIP, imp, List.of("internship"), 1, null,
-            null, 0, hard, ev);
+        int form = rnd.nextInt(3);
+        if (form == 2) {
+          return new Requirement(id, Kind.CAREER_STAGE, Importance.REQUIRED,
+              List.of("early career"), 1, null, null, 0, hard, ev);
+        }
+        List<String> any = form == 0 ? List.of("internship")
+            : List.of("internship", concept(Kind.SKILL));
+        return new Requirement(id, Kind.PRIOR_INTERNSHIP, imp, any, 1, null, null, 0, hard, ev);
       }
       if (dice < 37) {
         List<String> any = new ArrayList<>();
@@ -330,7 +348,19 @@ public final class Fixtures {
       List<String> auth = rnd.nextInt(4) == 0 && !places.isEmpty() ? List.of(skewed(places))
           : List.of();
       double years = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(15) + rnd.nextInt(4) * 0.25;
-      return new CandidateProfile(id, degrees, List.of(), years, rnd.nextInt(3), rnd.nextInt(3),
+      int internships = rnd.nextInt(3);
+      List<Position> positions = new ArrayList<>();
+      for (int i = 0; i < internships; i++) {
+        // titles that name a field, name nothing, or are left out (internships only counted)
+        int form = rnd.nextInt(3);
+        if (form < 2) {
+          String title = form == 0 ? concept(Kind.SKILL) + " Intern" : "Summer Intern";
+          positions.add(new Position(title, "Org", YearMonth.of(2020, 6),
+              Optional.of(YearMonth.of(2020, 8)), Position.PositionType.INTERNSHIP,
+              Evidence.of(title)));
+        }
+      }
+      return new CandidateProfile(id, degrees, positions, years, internships, rnd.nextInt(3),
           List.of(), skills, loc, auth);
     }
 
