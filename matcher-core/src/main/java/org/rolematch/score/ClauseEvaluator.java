@@ -196,9 +196,9 @@ public final class ClauseEvaluator {
 
   /**
    * A full match's contributions can add up to a few ulps above 100 (100.00000000000001). Lowers
-   * the last positive contribution until their sum, taken in clause order as {@link
-   * MatchResult#contributionSum()} does, is at most 100, and returns that sum: the score stays
-   * equal to the sum of its entries.
+   * the last positive contribution (see {@link #cappedLast}) so that their sum, taken in clause
+   * order as {@link MatchResult#contributionSum()} does, is at most 100, and returns that sum:
+   * the score stays equal to the sum of its entries.
    */
   private static double capAt100(double[] contributions, int n) {
     int last = n - 1;
@@ -209,13 +209,23 @@ public final class ClauseEvaluator {
     for (int i = 0; i < last; i++) {
       before += contributions[i];
     }
-    contributions[last] = Math.max(0, 100.0 - before);
-    double sum = before + contributions[last];
-    while (sum > 100.0 && contributions[last] > 0) {
-      contributions[last] = Math.nextDown(contributions[last]);
-      sum = before + contributions[last];
+    contributions[last] = cappedLast(before, contributions[last]);
+    return before + contributions[last];
+  }
+
+  /**
+   * The last positive contribution of a score whose sum {@code before + last} exceeds 100,
+   * lowered so that {@code before + result <= 100}. Public so that a hand-written scan can
+   * reproduce the scores bit for bit: sum the contributions in clause order, remember the sum
+   * before the last positive one, and when the total exceeds 100 take {@code before +
+   * cappedLast(before, last)}.
+   */
+  public static double cappedLast(double before, double last) {
+    double c = Math.min(last, Math.max(0, 100.0 - before));
+    while (before + c > 100.0 && c > 0) {
+      c = Math.nextDown(c);
     }
-    return sum;
+    return c;
   }
 
   // ---------------------------------------------------------------------------------------------

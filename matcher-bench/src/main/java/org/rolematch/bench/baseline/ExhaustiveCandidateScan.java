@@ -141,8 +141,18 @@ public final class ExhaustiveCandidateScan {
         sc = q.total > 0 ? 100.0 * factor / q.total : 0.0;
       }
       double score = 0;
+      double before = 0;
+      double last = 0;
       for (int i = 0; i < q.n; i++) {
-        score += q.w[i] * credits[i] * sc;
+        double c = q.w[i] * credits[i] * sc;
+        if (c > 0) {
+          before = score;
+          last = c;
+        }
+        score += c;
+      }
+      if (score > 100.0) { // as the exact scorer caps a sum that rounds above 100
+        score = before + ClauseEvaluator.cappedLast(before, last);
       }
       if (score >= top.threshold()) {
         top.offer(score, p);

@@ -267,8 +267,18 @@ public final class ExhaustiveRoleScan {
         sc = t > 0 ? 100.0 * factor / t : 0.0;
       }
       double score = 0;
+      double before = 0;
+      double last = 0;
       for (int c = c0; c < c1; c++) {
-        score += weights[cls[c]] * credits[c - c0] * sc;
+        double x = weights[cls[c]] * credits[c - c0] * sc;
+        if (x > 0) {
+          before = score;
+          last = x;
+        }
+        score += x;
+      }
+      if (score > 100.0) { // as the exact scorer caps a sum that rounds above 100
+        score = before + ClauseEvaluator.cappedLast(before, last);
       }
       if (score >= top.threshold()) {
         top.offer(score, r);
