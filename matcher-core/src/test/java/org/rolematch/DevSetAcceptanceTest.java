@@ -194,15 +194,13 @@ class DevSetAcceptanceTest {
       System.out.printf(Locale.ROOT, "%nmean nDCG@5 %.3f  mean nDCG@15 %.3f over %d resumes%n",
           sum5 / n, sum15 / n, n);
       System.out.println("top-1 not a target role: " + failures);
-      // The issue asks for 6 of 6. Known misses (see docs/matching.md, "On the development
-      // set"): the resume parser reads no "research" or "analytical skills" concept from the PhD
-      // researcher's resume (01), and no clause states a role's career stage, so experienced
-      // candidates score high on new-grad roles (04, 05). This floor guards against regressions
-      // until those are fixed; raise it to 6 then.
-      int hits = n - failures.size();
-      assertTrue(hits >= 3, "only " + hits + " of " + n + " resumes rank a target role first: "
-          + failures);
-      assertTrue(sum15 / n >= 0.7, "mean nDCG@15 fell to " + sum15 / n);
+      // Every dev resume ranks a target role first (measured: 6 of 6, mean nDCG@5 0.919,
+      // nDCG@15 0.955); the nDCG floors sit a little below the measured means so that a small
+      // reordering among the lower ranks does not fail the build, a real regression does.
+      assertTrue(failures.isEmpty(), (n - failures.size()) + " of " + n
+          + " resumes rank a target role first: " + failures);
+      assertTrue(sum5 / n >= 0.85, "mean nDCG@5 fell to " + sum5 / n);
+      assertTrue(sum15 / n >= 0.9, "mean nDCG@15 fell to " + sum15 / n);
     }
   }
 }

@@ -10,7 +10,9 @@ import java.util.Locale;
 import org.rolematch.Matcher;
 import org.rolematch.explain.JsonRenderer;
 import org.rolematch.explain.Renderer;
+import org.rolematch.model.Kind;
 import org.rolematch.score.MatchResult;
+import org.rolematch.score.ScoringPolicy;
 import org.rolematch.taxonomy.Taxonomy;
 import picocli.CommandLine.Option;
 
@@ -33,6 +35,12 @@ final class MatchOptions {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, md or json (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(names = "--ignore-career-stage",
+      description = "Leave the inferred early-career clause out of scores (it still shows, at"
+          + " weight 0). Judging by years of experience can disadvantage older candidates:"
+          + " consider this when ranking candidates for a role.")
+  boolean ignoreCareerStage;
 
   Renderer renderer() {
     return switch (format) {
@@ -68,6 +76,9 @@ final class MatchOptions {
   /** Opens the matcher; without postings to add, an --index folder must already hold an index. */
   Matcher open(Taxonomy t, boolean mayCreate) throws IOException {
     var b = Matcher.builder().taxonomy(t).resumeClock(clock());
+    if (ignoreCareerStage) {
+      b.policy(ScoringPolicy.builder().kindWeight(Kind.CAREER_STAGE, 0).build());
+    }
     if (index != null && !mayCreate && !Files.isDirectory(index.resolve("roles"))) {
       throw new IOException("there is no index at " + index + "; build one with 'rolematch index"
           + " --roles PATH... --index " + index + "'");

@@ -2,6 +2,7 @@ package org.rolematch.explain;
 
 import java.util.Locale;
 import org.rolematch.model.Evidence;
+import org.rolematch.model.Kind;
 import org.rolematch.score.ClauseMatch;
 import org.rolematch.score.MatchResult;
 import org.rolematch.score.MatchStatus;
@@ -42,6 +43,9 @@ final class Format {
 
   static String requirement(ClauseMatch c) {
     String t = c.requirement().text().strip();
+    if (c.requirement().kind() == Kind.CAREER_STAGE) {
+      return "An early-career role (inferred from \"" + t + "\")";
+    }
     if (t.isEmpty()) {
       t = c.requirement().kind().wireName().replace('_', ' ') + ": "
           + String.join(", ", c.requirement().anyOf());

@@ -20,8 +20,10 @@ final class MarkdownRenderer implements Renderer {
     b.append("|---|---|---|---|---:|\n");
     for (ClauseMatch c : r.clauses()) {
       b.append("| ").append(c.status().mark()).append(" | ")
-          .append(c.requirement().importance().wireName()).append(c.failedKnockout()
-              ? " (knock-out)" : "").append(" | ").append(cell(Format.requirement(c)))
+          .append(c.requirement().importance().wireName())
+          .append(c.failedKnockout() ? " (knock-out)" : "")
+          .append(c.weight() == 0 ? " (not scored)" : "")
+          .append(" | ").append(cell(Format.requirement(c)))
           .append(" | ").append(cell(Format.finding(c))).append(" | ")
           .append(Format.score(c.contribution())).append(" |\n");
     }

@@ -20,6 +20,9 @@ final class TextRenderer implements Renderer {
       if (c.failedKnockout()) {
         b.append(" [knock-out]");
       }
+      if (c.weight() == 0) {
+        b.append(" [not scored]");
+      }
       b.append('\n');
     }
     return b.toString();

@@ -124,8 +124,7 @@ final class CareerStage {
         if (scoped) {
           for (String cue : cues) {
             if (w.contains(" " + cue + " ")) {
-              int at = page.indexOf(line, i);
-              return Optional.of(new Evidence(line, at, at + line.length()));
+              return Optional.of(sentence(page, i, end, cue));
             }
           }
         }
@@ -133,6 +132,37 @@ final class CareerStage {
       i = end + 1;
     }
     return Optional.empty();
+  }
+
+  /**
+   * The sentence of the line [from, to) that holds the cue, as evidence: a paragraph of prose
+   * says "early career" in one sentence, and that sentence is what an explanation quotes.
+   */
+  private static Evidence sentence(String page, int from, int to, String cue) {
+    String line = page.substring(from, to);
+    String lower = line.toLowerCase(Locale.ROOT);
+    int at = lower.indexOf(cue);
+    int s = 0;
+    int e = line.length();
+    if (at >= 0) {
+      for (int k = at - 1; k > 0; k--) {
+        if (line.charAt(k) == ' ' && ".!?".indexOf(line.charAt(k - 1)) >= 0) {
+          s = k + 1;
+          break;
+        }
+      }
+      for (int k = at + cue.length(); k < line.length(); k++) {
+        if (".!?".indexOf(line.charAt(k)) >= 0
+            && (k + 1 == line.length() || line.charAt(k + 1) == ' ')) {
+          e = k + 1;
+          break;
+        }
+      }
+    }
+    String text = line.substring(s, e);
+    int lead = text.length() - text.stripLeading().length();
+    text = text.strip();
+    return new Evidence(text, from + s + lead, from + s + lead + text.length());
   }
 
   /** Lower case; every character that is not a letter, digit or hyphen becomes one space. */

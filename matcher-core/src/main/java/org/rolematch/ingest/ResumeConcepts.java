@@ -97,6 +97,9 @@ final class ResumeConcepts {
           }
           int localStart = from + m.start();
           int localEnd = from + m.end();
+          if (namesAGroup(lineText, localEnd)) {
+            continue; // "with product and ML teams": a team's field, not the candidate's skill
+          }
           if (statements == null) {
             statements = yearStatements(lineText);
           }
@@ -117,6 +120,24 @@ final class ResumeConcepts {
       }
     }
     return new ArrayList<>(skills.values());
+  }
+
+  private static final java.util.Set<String> GROUP_WORDS = java.util.Set.of(
+      "team", "teams", "group", "groups", "org", "orgs", "organization", "organisation",
+      "department", "partners", "stakeholders", "engineers", "scientists", "researchers",
+      "leadership", "leaders", "counterparts");
+
+  /** Whether the word right after a mention names a group of people ("ML teams"). */
+  static boolean namesAGroup(String line, int end) {
+    int i = end;
+    while (i < line.length() && line.charAt(i) == ' ') {
+      i++;
+    }
+    int j = i;
+    while (j < line.length() && Character.isLetter(line.charAt(j)) && j - i < 16) {
+      j++;
+    }
+    return j > i && GROUP_WORDS.contains(line.substring(i, j).toLowerCase(java.util.Locale.ROOT));
   }
 
   /**
