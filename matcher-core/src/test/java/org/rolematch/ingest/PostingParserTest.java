@@ -245,4 +245,35 @@ class PostingParserTest {
     assertTrue(has(r, Kind.LOCATION, Importance.REQUIRED, "united states"), d);
     assertEquals(135_000, r.salary().orElseThrow().min());
   }
+
+  @Test
+  void bareParenthesisedExamplesOfAnotherKindStartTheirOwnClause() throws Exception {
+    Role r = only(PARSER.parse("""
+        Analytics Engineer
+
+        Requirements:
+          - Experience in at least one scripting language and proficiency in SQL/Hive (Python, R)
+          - Fluency in SQL (or other database languages)
+        """, "mixed"));
+    String d = describe(r);
+    assertTrue(has(r, Kind.DATA_TECHNOLOGY, Importance.REQUIRED, "sql", "hive"), d);
+    assertTrue(has(r, Kind.PROGRAMMING_LANGUAGE, Importance.REQUIRED, "python", "r"), d);
+    assertFalse(r.requirements().stream().anyMatch(q -> q.anyOf().contains("sql")
+        && q.anyOf().contains("python")), "no clause mixes SQL with Python\n" + d);
+  }
+
+  @Test
+  void aPriorInternshipClauseKeepsTheFieldItNames() throws Exception {
+    Role r = only(PARSER.parse("""
+        Software Engineer, New Grad
+
+        Requirements:
+          - Previous software engineering internships
+          - Proficiency in Java
+        """, "newgrad"));
+    String d = describe(r);
+    Requirement intern = r.requirements().stream()
+        .filter(q -> q.kind() == Kind.PRIOR_INTERNSHIP).findFirst().orElseThrow();
+    assertEquals(List.of("internship", "software engineering"), intern.anyOf(), d);
+  }
 }
