@@ -125,9 +125,13 @@ final class ResumeConcepts {
   private static final java.util.Set<String> GROUP_WORDS = java.util.Set.of(
       "team", "teams", "group", "groups", "org", "orgs", "organization", "organisation",
       "department", "partners", "stakeholders", "engineers", "scientists", "researchers",
-      "leadership", "leaders", "counterparts");
+      "leadership", "leaders", "counterparts", "association", "society", "board", "committee",
+      "council", "foundation", "chapter");
 
-  /** Whether the word right after a mention names a group of people ("ML teams"). */
+  /**
+   * Whether the word right after a mention names a group of people or a body ("ML teams",
+   * "American Marketing Association", "the volunteer board").
+   */
   static boolean namesAGroup(String line, int end) {
     int i = end;
     while (i < line.length() && line.charAt(i) == ' ') {

@@ -281,6 +281,24 @@ class ResumeParserTest {
   }
 
   @Test
+  void conceptsNamingATeamOrABodyAreNotSkills() throws ParseException {
+    CandidateProfile p = parse("""
+        EXPERIENCE
+        Backend Engineer, Tidewater Systems — Jan 2020 – Dec 2023
+          - Built Java services; ran the capacity review with product and ML teams
+          - Presented quarterly results to the volunteer board
+
+        ACTIVITIES
+        Regional Marketing Association — member
+        """);
+    String d = describe(p);
+    assertTrue(concepts(p).contains("java"), d);
+    assertFalse(concepts(p).contains("machine learning"), d);
+    assertFalse(concepts(p).contains("volunteer experience"), d);
+    assertFalse(concepts(p).contains("marketing"), d);
+  }
+
+  @Test
   void researchIsNotInventedWithoutAResearchPosition() throws ParseException {
     CandidateProfile p = parse("""
         EXPERIENCE
