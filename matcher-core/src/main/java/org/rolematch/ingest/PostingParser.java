@@ -241,6 +241,10 @@ public final class PostingParser {
     final Set<String> locations = new LinkedHashSet<>();
     SalaryRange salary;
     final StringBuilder intro = new StringBuilder();
+    // typeOf's last answer and what it was computed from (the intro only grows)
+    String typeTitle;
+    int typeIntroLength = -1;
+    EmploymentType typeCached;
   }
 
   private List<Block> segment(String text, List<Line> lines) {
@@ -463,8 +467,17 @@ public final class PostingParser {
     return b;
   }
 
+  /**
+   * The employment type of a block so far; remembered until its title or introduction changes
+   * (each item of a section asked again, copying and lower-casing up to 4 KB of introduction).
+   */
   private EmploymentType typeOf(Block b) {
-    return employmentType(b.title + " " + b.intro);
+    if (b.typeCached == null || !b.title.equals(b.typeTitle) || b.intro.length() != b.typeIntroLength) {
+      b.typeCached = employmentType(b.title + " " + b.intro);
+      b.typeTitle = b.title;
+      b.typeIntroLength = b.intro.length();
+    }
+    return b.typeCached;
   }
 
   private void location(String text, int start, int end, List<Requirement> out) {
@@ -498,6 +511,9 @@ public final class PostingParser {
 
   /** The sentence if it states where the role may be done or who may apply, else null. */
   static String locationStatement(String sentence) {
+    if (sentence.length() < 9) {
+      return null; // shorter than the shortest cue ("must live")
+    }
     String lower = " " + sentence.toLowerCase(Locale.ROOT) + " ";
     if (lower.contains(" may ") || lower.contains(" might ") || lower.length() > 400) {
       return null;
@@ -516,6 +532,9 @@ public final class PostingParser {
   }
 
   private static Object[] salaryOf(String line) {
+    if (line.length() < 4) {
+      return null; // shorter than the shortest cue ("$/hr")
+    }
     String lower = line.toLowerCase(Locale.ROOT);
     boolean keyword = lower.contains("salary") || lower.contains("pay range")
         || lower.contains("compensation") || lower.contains("base pay");
@@ -562,7 +581,7 @@ public final class PostingParser {
 
   /** Whether a line reads as a role title: short, no sentence punctuation, a role noun. */
   static boolean titleLike(String content) {
-    if (content.isEmpty() || content.length() > 90) {
+    if (content.length() < 3 || content.length() > 90) { // the shortest role noun: "sre"
       return false;
     }
     char first = content.charAt(0);

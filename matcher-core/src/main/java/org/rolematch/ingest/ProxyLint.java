@@ -118,6 +118,9 @@ public final class ProxyLint {
   }
 
   private static void sentence(String text, int start, int end, List<Warning> out) {
+    if (end - start < 5) {
+      return; // shorter than the shortest rule ("young", "age 9")
+    }
     String raw = text.substring(start, end);
     String lower = raw.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     for (String cue : EEO_CUES) {

@@ -468,6 +468,25 @@ class BadInputHardeningTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aOneMegabytePostingOfOneLetterRequirementLinesParsesWithinTheGuard() throws ParseException {
+    // 1 MB of one-letter requirement lines took about 7.5 s: every line was tested as a title
+    // with a new Lucene tokenizer (its attributes built by reflection each time) and against
+    // every heading phrase; now about 0.2 s of CPU
+    for (String unit : List.of("- A\n", "A\n")) {
+      String text = "Requirements:\n" + unit.repeat(1024 * 1024 / unit.length());
+      postings.parse("Requirements:\n" + unit.repeat(1000), "warm"); // JIT, not hangs
+      long start = System.nanoTime();
+      ParsedPosting p = assertTimeoutPreemptively(HANG_GUARD,
+          () -> postings.parse(text, "one-letter"), () -> "a 1 MB posting of '" + unit.strip() + "' lines");
+      synchronized (FIGURES) {
+        FIGURES.add(String.format(Locale.ROOT, "%-24s %-15s %-9s %8.1f ms", "posting text string",
+            "1 MB '" + unit.strip() + "'", "result", (System.nanoTime() - start) / 1e6));
+      }
+      assertTrue(p.roles().size() <= 1, p.roles().toString());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void aDeepOrSelfReferentialBroaderRelationIsRefusedNamingTheFile() throws IOException {
     // ancestors were built recursively and without bound: a 20,000-concept chain took 11 s and
     // 800 MB (quadratic), and a deeper one could overflow the stack
