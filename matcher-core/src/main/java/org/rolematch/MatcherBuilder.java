@@ -89,7 +89,11 @@ public final class MatcherBuilder {
   /**
    * Opens the matcher.
    *
-   * @throws IOException if the directory cannot be opened
+   * @throws org.rolematch.index.IndexFolderException if the directory is not a usable index
+   *     (damaged, written by another version, not a RoleMatch index, in use by another process):
+   *     its message names the folder, says what is wrong and what to do; Lucene's exception is
+   *     its cause
+   * @throws IOException if the directory cannot be opened for another reason
    */
   public Matcher build() throws IOException {
     Taxonomy t = taxonomy != null ? taxonomy : Taxonomy.defaults();
