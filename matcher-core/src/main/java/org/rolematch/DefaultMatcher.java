@@ -13,6 +13,7 @@ import org.rolematch.index.CandidateIndex;
 import org.rolematch.index.IndexFolderException;
 import org.rolematch.index.RoleIndex;
 import org.rolematch.ingest.ParseException;
+import org.rolematch.ingest.ParseLimits;
 import org.rolematch.ingest.ParsedPosting;
 import org.rolematch.ingest.PostingParser;
 import org.rolematch.ingest.ResumeParser;
@@ -34,7 +35,7 @@ final class DefaultMatcher implements Matcher {
   private volatile boolean closed;
 
   DefaultMatcher(Taxonomy taxonomy, ScoringPolicy policy, Path dir, LocalDate clock,
-      int maxBufferedDocs) throws IOException {
+      int maxBufferedDocs, ParseLimits limits) throws IOException {
     ClauseEvaluator eval = ClauseEvaluator.of(taxonomy, policy);
     this.scorer = Scorer.of(eval);
     if (dir != null) {
@@ -58,8 +59,8 @@ final class DefaultMatcher implements Matcher {
       throw e;
     }
     this.candidates = c;
-    this.postings = PostingParser.of(taxonomy);
-    this.resumes = ResumeParser.builder().taxonomy(taxonomy).asOf(clock).build();
+    this.postings = PostingParser.of(taxonomy).withLimits(limits);
+    this.resumes = ResumeParser.builder().taxonomy(taxonomy).asOf(clock).limits(limits).build();
   }
 
   private void open() {

@@ -57,13 +57,15 @@ import org.rolematch.text.TextLayout;
  *       clauses. Importance comes from the section and from cue words.
  * </ol>
  *
- * <p><b>Limits.</b> Input over {@link #maxChars()} characters (default {@value
- * #DEFAULT_MAX_CHARS}), binary input and invalid UTF-8 get a {@link ParseException}. Every scan is
- * a single pass by hand; no regular expression runs over input. Thread-safe.
+ * <p><b>Limits.</b> The parser's {@link ParseLimits} ({@link #withLimits(ParseLimits)}): a
+ * document over {@link ParseLimits#maxDocumentBytes()} (default 2 MiB; UTF-8 bytes of a file,
+ * characters of a {@code String}), JSON-LD over the JSON limits, binary input and invalid UTF-8
+ * get a {@link ParseException} naming the source, the limit and how to raise it. Every scan is a
+ * single pass by hand; no regular expression runs over input. Thread-safe.
  */
 public final class PostingParser {
-  /** Default limit of characters in one posting document. */
-  public static final int DEFAULT_MAX_CHARS = 2 * 1024 * 1024;
+  /** Default limit of characters in one posting document ({@link ParseLimits#maxDocumentBytes()}). */
+  public static final int DEFAULT_MAX_CHARS = ParseLimits.DEFAULT_MAX_DOCUMENT_BYTES;
 
   private static final Set<String> ROLE_NOUNS =
       Set.of(
@@ -80,35 +82,49 @@ public final class PostingParser {
 
   private final ConceptExtractor extractor;
   private final ClauseBuilder clauses;
-  private final int maxChars;
+  private final ParseLimits limits;
 
-  private PostingParser(ConceptExtractor extractor, int maxChars) {
+  private PostingParser(ConceptExtractor extractor, ClauseBuilder clauses, ParseLimits limits) {
     this.extractor = extractor;
-    this.clauses = new ClauseBuilder(extractor);
-    this.maxChars = maxChars;
+    this.clauses = clauses != null ? clauses : new ClauseBuilder(extractor);
+    this.limits = limits;
   }
 
   /** A parser over the taxonomy, with the default limits. */
   public static PostingParser of(Taxonomy taxonomy) {
-    return new PostingParser(ConceptExtractor.of(taxonomy), DEFAULT_MAX_CHARS);
+    return new PostingParser(ConceptExtractor.of(taxonomy), null, ParseLimits.defaults());
   }
 
   /** A parser sharing an extractor, with the default limits. */
   public static PostingParser of(ConceptExtractor extractor) {
-    return new PostingParser(requireNonNull(extractor, "extractor"), DEFAULT_MAX_CHARS);
+    return new PostingParser(requireNonNull(extractor, "extractor"), null, ParseLimits.defaults());
   }
 
-  /** This parser with another size limit, in characters. */
+  /** This parser with other limits. */
+  public PostingParser withLimits(ParseLimits newLimits) {
+    return new PostingParser(extractor, clauses, requireNonNull(newLimits, "limits"));
+  }
+
+  /** The limits this parser applies. */
+  public ParseLimits limits() {
+    return limits;
+  }
+
+  /**
+   * This parser with another document size limit ({@link ParseLimits#maxDocumentBytes()}).
+   *
+   * @throws IllegalArgumentException when {@code newMaxChars} is below 1
+   */
   public PostingParser withMaxChars(int newMaxChars) {
     if (newMaxChars < 1) {
       throw new IllegalArgumentException("maxChars must be positive, got " + newMaxChars);
     }
-    return new PostingParser(extractor, newMaxChars);
+    return withLimits(limits.toBuilder().maxDocumentBytes(newMaxChars).build());
   }
 
-  /** The size limit in characters. */
+  /** The document size limit ({@link ParseLimits#maxDocumentBytes()}). */
   public int maxChars() {
-    return maxChars;
+    return limits.maxDocumentBytes();
   }
 
   /** The concept extractor this parser reads with. */
@@ -123,12 +139,12 @@ public final class PostingParser {
   public ParsedPosting parse(Path file) throws IOException, ParseException {
     String name = file.getFileName().toString();
     long size = Files.size(file);
-    if (size > (long) maxChars * 4) {
-      throw new ParseException(
-          file.toString(), 0, "the file has " + size + " bytes, over the limit of " + maxChars
-              + " characters; split it or raise the limit");
+    int max = limits.maxDocumentBytes();
+    if (size > max) {
+      throw new ParseException(file.toString(), 0,
+          limits.overLimit(ParseLimits.Limit.DOCUMENT_BYTES, "the file has " + size + " bytes"));
     }
-    String text = TextGuard.decode(Files.readAllBytes(file), file.toString(), maxChars * 4);
+    String text = TextGuard.decode(Files.readAllBytes(file), file.toString(), limits);
     String lower = name.toLowerCase(Locale.ROOT);
     String id = stem(name);
     if (lower.endsWith(".json") || lower.endsWith(".jsonld")) {
@@ -148,7 +164,7 @@ public final class PostingParser {
   public ParsedPosting parseJsonLd(String json, String source) throws ParseException {
     requireNonNull(json, "json");
     requireNonNull(source, "source");
-    TextGuard.check(json, source, maxChars);
+    TextGuard.check(json, source, limits);
     return JobPostingJson.read(json, source, source, this);
   }
 
@@ -161,7 +177,7 @@ public final class PostingParser {
   public ParsedPosting parse(String text, String source) throws ParseException {
     requireNonNull(text, "text");
     requireNonNull(source, "source");
-    TextGuard.check(text, source, maxChars);
+    TextGuard.check(text, source, limits);
     List<String> notes = new ArrayList<>();
     if (text.isBlank()) {
       notes.add("the document is empty");
@@ -190,7 +206,7 @@ public final class PostingParser {
           source + "#" + n, b.title, org, b.type, List.copyOf(b.locations), Optional.ofNullable(b.salary),
           renumber(b.requirements), text.substring(b.start, Math.max(b.start, b.end))));
     }
-    return new ParsedPosting(source, roles, notes, ProxyLint.check(text));
+    return new ParsedPosting(source, roles, notes, ProxyLint.check(text, lines));
   }
 
   /** Reads free text (a JSON-LD description or qualifications field) into requirements. */
@@ -312,7 +328,9 @@ public final class PostingParser {
       }
       // a location statement or salary counts wherever it stands
       String content = line.content();
-      for (int[] s : TextLayout.sentences(text, line.contentStart(), line.end())) {
+      // (a line shorter than the shortest location cue holds no location statement)
+      for (int[] s : line.end() - line.contentStart() < 9 ? List.<int[]>of()
+          : TextLayout.sentences(text, line.contentStart(), line.end())) {
         String sentence = TextLayout.collapse(text.substring(s[0], s[1]));
         String place = locationStatement(sentence);
         if (place != null) {
@@ -333,10 +351,11 @@ public final class PostingParser {
           cur.salary = r;
         }
       }
-      String tag = content.toUpperCase(Locale.ROOT);
-      if (cur != null && (tag.startsWith("#LI-REMOTE") || tag.startsWith("LI-REMOTE"))) {
+      if (cur != null && (startsIgnoringCase(content, "#LI-REMOTE")
+          || startsIgnoringCase(content, "LI-REMOTE"))) {
         cur.locations.add("remote");
-      } else if (cur != null && (tag.startsWith("#LI-HYBRID") || tag.startsWith("LI-HYBRID"))) {
+      } else if (cur != null && (startsIgnoringCase(content, "#LI-HYBRID")
+          || startsIgnoringCase(content, "LI-HYBRID"))) {
         cur.locations.add("hybrid");
       }
 
@@ -376,7 +395,8 @@ public final class PostingParser {
           Importance imp = section == SectionType.PREFERRED ? Importance.PREFERRED : Importance.REQUIRED;
           int before = cur.requirements.size();
           for (int[] s : TextLayout.sentences(text, line.contentStart(), end)) {
-            if (locationStatement(TextLayout.collapse(text.substring(s[0], s[1]))) != null) {
+            if (s[1] - s[0] >= 9
+                && locationStatement(TextLayout.collapse(text.substring(s[0], s[1]))) != null) {
               continue; // already read as a location clause
             }
             clauses.sentence(text, s[0], s[1], imp, typeOf(cur), cur.requirements);
@@ -443,6 +463,10 @@ public final class PostingParser {
       }
     }
     return blocks;
+  }
+
+  private static boolean startsIgnoringCase(String s, String prefix) {
+    return s.regionMatches(true, 0, prefix, 0, prefix.length());
   }
 
   /** Whether {@code next} continues {@code line} (a wrapped sentence, not a new item). */
@@ -557,6 +581,9 @@ public final class PostingParser {
    * Data Analyst", "Position: ...").
    */
   static String titleText(String content) {
+    if (content.length() < 3) {
+      return null; // no label with a title, and shorter than the shortest role noun
+    }
     String c = content;
     int a = 0;
     while (a < c.length() && (c.charAt(a) == '#' || c.charAt(a) == '*' || c.charAt(a) == '_'

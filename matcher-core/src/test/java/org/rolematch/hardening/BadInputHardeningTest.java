@@ -399,8 +399,8 @@ class BadInputHardeningTest {
       case TEN_MEGABYTES -> {
         assertTrue(o.refused(), o.toString());
         if (!p.name().equals("taxonomy file") && !p.name().endsWith("exchange JSON")) {
-          // the exchange format of postings has no size limit of its own: this document is
-          // refused for its shape (no "roles"); see docs/hardening.md
+          // the exchange format of postings holds many roles: its limit is the collection size
+          // (32 MiB by default), so this 10 MB document is refused for its shape (no "roles")
           assertTrue(o.message().contains("limit"), o.toString());
         }
       }
