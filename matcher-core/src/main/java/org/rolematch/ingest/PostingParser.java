@@ -535,8 +535,10 @@ public final class PostingParser {
 
   /** The sentence if it states where the role may be done or who may apply, else null. */
   static String locationStatement(String sentence) {
-    if (sentence.length() < 9) {
-      return null; // shorter than the shortest cue ("must live")
+    if (sentence.length() < 9 || sentence.length() > 398) {
+      // shorter than the shortest cue ("must live"), or longer than a statement (lower-casing
+      // never shortens a string, so the test below would refuse it after copying it)
+      return null;
     }
     String lower = " " + sentence.toLowerCase(Locale.ROOT) + " ";
     if (lower.contains(" may ") || lower.contains(" might ") || lower.length() > 400) {
@@ -556,8 +558,8 @@ public final class PostingParser {
   }
 
   private static Object[] salaryOf(String line) {
-    if (line.length() < 4) {
-      return null; // shorter than the shortest cue ("$/hr")
+    if (line.length() < 4 || line.length() > 400) {
+      return null; // shorter than the shortest cue ("$/hr"), or too long to be a salary line
     }
     String lower = line.toLowerCase(Locale.ROOT);
     boolean keyword = lower.contains("salary") || lower.contains("pay range")
