@@ -47,7 +47,7 @@ final class LuceneStore implements Closeable {
         directory.close();
         String lucene = null;
         for (String f : files) {
-          if (f.startsWith("segments") || f.startsWith("_")) {
+          if (f.startsWith("segments") || f.startsWith("_") || f.equals("write.lock")) {
             lucene = f;
             break;
           }

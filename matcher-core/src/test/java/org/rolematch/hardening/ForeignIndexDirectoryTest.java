@@ -223,6 +223,15 @@ class ForeignIndexDirectoryTest {
   }
 
   @Test
+  void anIndexWhoseFirstCommitNeverHappenedIsDamaged() throws IOException {
+    Path folder = dir.resolve("unborn");
+    Files.createDirectories(folder.resolve("roles"));
+    Files.write(folder.resolve("roles").resolve("write.lock"), new byte[0]);
+    refusedAs(folder, folder.resolve("roles").toString(), IndexFolderException.Problem.DAMAGED,
+        "no complete commit");
+  }
+
+  @Test
   void anIndexInUseByAnotherMatcherIsAClearError() throws IOException {
     Path index = realIndex("busy");
     try (Matcher first = Matcher.builder().directory(index).build()) {
