@@ -10,8 +10,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.rolematch.index.CandidateIndex;
+import org.rolematch.index.IndexFolderException;
 import org.rolematch.index.RoleIndex;
 import org.rolematch.ingest.ParseException;
+import org.rolematch.ingest.ParseLimits;
 import org.rolematch.ingest.ParsedPosting;
 import org.rolematch.ingest.PostingParser;
 import org.rolematch.ingest.ResumeParser;
@@ -33,24 +35,32 @@ final class DefaultMatcher implements Matcher {
   private volatile boolean closed;
 
   DefaultMatcher(Taxonomy taxonomy, ScoringPolicy policy, Path dir, LocalDate clock,
-      int maxBufferedDocs) throws IOException {
+      int maxBufferedDocs, ParseLimits limits) throws IOException {
     ClauseEvaluator eval = ClauseEvaluator.of(taxonomy, policy);
     this.scorer = Scorer.of(eval);
     if (dir != null) {
       refuseForeignFolder(dir);
     }
-    this.roles = RoleIndex.open(dir == null ? null : dir.resolve("roles"), eval, maxBufferedDocs);
+    Path roleDir = dir == null ? null : dir.resolve("roles");
+    Path candidateDir = dir == null ? null : dir.resolve("candidates");
+    try {
+      this.roles = RoleIndex.open(roleDir, eval, maxBufferedDocs);
+    } catch (IOException e) {
+      throw roleDir == null ? e : IndexFolderException.explain(roleDir, e);
+    }
     CandidateIndex c;
     try {
-      c = CandidateIndex.open(dir == null ? null : dir.resolve("candidates"), eval,
-          maxBufferedDocs);
-    } catch (IOException | RuntimeException e) {
+      c = CandidateIndex.open(candidateDir, eval, maxBufferedDocs);
+    } catch (IOException e) {
+      roles.close();
+      throw candidateDir == null ? e : IndexFolderException.explain(candidateDir, e);
+    } catch (RuntimeException e) {
       roles.close();
       throw e;
     }
     this.candidates = c;
-    this.postings = PostingParser.of(taxonomy);
-    this.resumes = ResumeParser.builder().taxonomy(taxonomy).asOf(clock).build();
+    this.postings = PostingParser.of(taxonomy).withLimits(limits);
+    this.resumes = ResumeParser.builder().taxonomy(taxonomy).asOf(clock).limits(limits).build();
   }
 
   private void open() {
@@ -245,9 +255,7 @@ final class DefaultMatcher implements Matcher {
     try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
       java.util.Optional<Path> first = s.sorted().findFirst();
       if (first.isPresent()) {
-        throw new IOException("the folder " + dir + " holds files (" + first.get().getFileName()
-            + ", ...) but no RoleMatch index; give an empty or new folder for a new index, or the"
-            + " folder of an existing one");
+        throw IndexFolderException.notAnIndex(dir, first.get().getFileName().toString());
       }
     }
   }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.rolematch.ingest.ParseLimits;
 import org.rolematch.score.ScoringPolicy;
 import org.rolematch.taxonomy.Taxonomy;
 
@@ -29,8 +30,18 @@ public final class MatcherBuilder {
   private Path directory;
   private LocalDate resumeClock;
   private int maxBufferedDocs;
+  private ParseLimits parseLimits = ParseLimits.defaults();
 
   MatcherBuilder() {}
+
+  /**
+   * The limits the matcher's posting and resume parsers apply ({@link Matcher#addPosting},
+   * {@link Matcher#parseResume}; default {@link ParseLimits#defaults()}).
+   */
+  public MatcherBuilder parseLimits(ParseLimits limits) {
+    this.parseLimits = requireNonNull(limits, "parseLimits");
+    return this;
+  }
 
   /** The taxonomy (default: {@link Taxonomy#defaults()}). */
   public MatcherBuilder taxonomy(Taxonomy taxonomy) {
@@ -89,11 +100,15 @@ public final class MatcherBuilder {
   /**
    * Opens the matcher.
    *
-   * @throws IOException if the directory cannot be opened
+   * @throws org.rolematch.index.IndexFolderException if the directory is not a usable index
+   *     (damaged, written by another version, not a RoleMatch index, in use by another process):
+   *     its message names the folder, says what is wrong and what to do; Lucene's exception is
+   *     its cause
+   * @throws IOException if the directory cannot be opened for another reason
    */
   public Matcher build() throws IOException {
     Taxonomy t = taxonomy != null ? taxonomy : Taxonomy.defaults();
     LocalDate clock = resumeClock != null ? resumeClock : LocalDate.now();
-    return new DefaultMatcher(t, policy, directory, clock, maxBufferedDocs);
+    return new DefaultMatcher(t, policy, directory, clock, maxBufferedDocs, parseLimits);
   }
 }

@@ -36,14 +36,18 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--taxonomy", paramLabel = "FILE", description = "Extend the bundled taxonomy with this file.")
   Path taxonomy;
 
+  @picocli.CommandLine.Mixin InputLimits inputLimits;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    org.rolematch.ingest.ParseLimits limits = inputLimits.limits(spec.commandLine());
     Taxonomy t = Cli.taxonomy(taxonomy);
     java.nio.file.Files.createDirectories(index);
     try (Matcher m = Matcher.builder().taxonomy(t).directory(index).build()) {
-      PostingCatalog.Counts c = PostingCatalog.load(m, PostingParser.of(t), roles, index, err);
+      PostingCatalog.Counts c = PostingCatalog.load(m, PostingParser.of(t).withLimits(limits), roles, index,
+          err);
       o.printf(Locale.ROOT, "%s: %d posting file(s): %d read, %d unchanged, %d removed, %d failed;"
           + " %d roles in the index%n", index, c.files(), c.read(), c.unchanged(), c.removed(),
           c.failed(), c.roles());

@@ -50,17 +50,20 @@ final class MatchCommand implements Callable<Integer> {
       err.println("rolematch match: give --roles PATH... or --index DIR (or both)");
       return 2;
     }
+    org.rolematch.ingest.ParseLimits limits = opts.limits(spec.commandLine());
     Taxonomy t = opts.loadTaxonomy();
     CandidateProfile profile;
     try {
-      profile = ResumeParser.builder().taxonomy(t).asOf(opts.clock()).build().read(resume).profile();
+      profile = ResumeParser.builder().taxonomy(t).asOf(opts.clock()).limits(limits).build()
+          .read(resume).profile();
     } catch (ParseException e) {
       err.println("rolematch match: " + e.getMessage());
       return 1;
     }
     try (Matcher m = opts.open(t, roles != null)) {
       if (roles != null) {
-        PostingCatalog.Counts c = PostingCatalog.load(m, PostingParser.of(t), roles, opts.index, err);
+        PostingCatalog.Counts c = PostingCatalog.load(m, PostingParser.of(t).withLimits(limits), roles,
+            opts.index, err);
         if (c.failed() > 0 && c.roles() == 0) {
           return 1;
         }

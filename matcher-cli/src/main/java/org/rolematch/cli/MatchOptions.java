@@ -32,6 +32,8 @@ final class MatchOptions {
   @Option(names = "--top", paramLabel = "K", defaultValue = "5", description = "How many to show (default: ${DEFAULT-VALUE}).")
   int top;
 
+  @picocli.CommandLine.Mixin InputLimits inputLimits;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, md or json (default: ${DEFAULT-VALUE}).")
   String format;
@@ -63,6 +65,11 @@ final class MatchOptions {
 
   Taxonomy loadTaxonomy() throws IOException {
     return Cli.taxonomy(taxonomy);
+  }
+
+  /** The parse limits of {@code --max-input-bytes}. */
+  org.rolematch.ingest.ParseLimits limits(picocli.CommandLine cl) {
+    return inputLimits.limits(cl);
   }
 
   LocalDate clock() {

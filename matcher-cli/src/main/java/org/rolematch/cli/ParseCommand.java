@@ -48,6 +48,8 @@ final class ParseCommand implements Callable<Integer> {
   @Option(names = "--taxonomy", paramLabel = "FILE", description = "Extend the bundled taxonomy with this file.")
   Path taxonomy;
 
+  @picocli.CommandLine.Mixin InputLimits inputLimits;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter o = spec.commandLine().getOut();
@@ -56,7 +58,8 @@ final class ParseCommand implements Callable<Integer> {
       err.println("rolematch parse: --format must be text or json, not '" + format + "'");
       return 2;
     }
-    PostingParser parser = PostingParser.of(Cli.taxonomy(taxonomy));
+    PostingParser parser = PostingParser.of(Cli.taxonomy(taxonomy))
+        .withLimits(inputLimits.limits(spec.commandLine()));
     List<Path> files = Inputs.expand(paths, ".txt", ".json", ".jsonld", ".html", ".htm");
     if (out != null) {
       Files.createDirectories(out);

@@ -80,7 +80,7 @@ final class ParseResumeCommand implements Callable<Integer> {
       description = "Extend the bundled taxonomy with this file.")
   Path taxonomy;
 
-  @Option(names = "--max-bytes", paramLabel = "N",
+  @Option(names = {"--max-input-bytes", "--max-bytes"}, paramLabel = "N",
       description = "Largest resume accepted, in bytes (default: ${DEFAULT-VALUE}).",
       defaultValue = "" + ResumeParser.DEFAULT_MAX_BYTES)
   int maxBytes;
@@ -91,7 +91,7 @@ final class ParseResumeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (maxBytes < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--max-bytes must be at least 1, got " + maxBytes);
+          "--max-input-bytes must be at least 1, got " + maxBytes);
     }
     ResumeParser parser = ResumeParser.builder()
         .taxonomy(Cli.taxonomy(taxonomy))

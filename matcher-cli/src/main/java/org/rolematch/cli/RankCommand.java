@@ -57,12 +57,15 @@ final class RankCommand implements Callable<Integer> {
       err.println("rolematch rank: give --roles PATH... or --index DIR (or both)");
       return 2;
     }
+    org.rolematch.ingest.ParseLimits limits = opts.limits(spec.commandLine());
     Taxonomy t = opts.loadTaxonomy();
-    ResumeParser parser = ResumeParser.builder().taxonomy(t).asOf(opts.clock()).build();
+    ResumeParser parser = ResumeParser.builder().taxonomy(t).asOf(opts.clock()).limits(limits)
+        .build();
     try (Matcher m = opts.open(t, roles != null)) {
       List<String> ids;
       if (roles != null) {
-        ids = PostingCatalog.load(m, PostingParser.of(t), roles, opts.index, err).roleIds();
+        ids = PostingCatalog.load(m, PostingParser.of(t).withLimits(limits), roles, opts.index,
+            err).roleIds();
       } else {
         ids = PostingCatalog.roleIds(opts.index);
       }

@@ -49,18 +49,31 @@ class IndexHardeningTest {
     return index;
   }
 
+  /** Refused as {@link #refusedCleanly}, saying in plain words what is wrong and what to do. */
+  static void refusedSaying(CliRun r, Path folder, String... words) {
+    refusedCleanly(r, folder);
+    for (String w : words) {
+      assertTrue(r.err().contains(w), "the message says '" + w + "'\n" + r);
+    }
+    assertFalse(r.err().contains("org.apache.lucene") || r.err().contains("checksum"),
+        "plain words, not Lucene's\n" + r);
+  }
+
   @Test
   void matchOnATornIndexExitsOneNamingTheFolder() throws IOException {
     Path index = tornIndex();
-    refusedCleanly(CliRun.of("match", "--index", index.toString(), "--resume", RESUME), index);
+    refusedSaying(CliRun.of("match", "--index", index.toString(), "--resume", RESUME),
+        index.resolve("roles"), "is damaged", "rolematch index", "backup");
   }
 
   @Test
   void rankAndIndexOnATornIndexExitOneNamingTheFolder() throws IOException {
     Path index = tornIndex();
-    refusedCleanly(CliRun.of("rank", "--index", index.toString(), "--resumes",
-        SAMPLES.resolve("resumes").toString(), "--role", "Data Engineer II"), index);
-    refusedCleanly(CliRun.of("index", "--roles", POSTINGS, "--index", index.toString()), index);
+    refusedSaying(CliRun.of("rank", "--index", index.toString(), "--resumes",
+        SAMPLES.resolve("resumes").toString(), "--role", "Data Engineer II"),
+        index.resolve("roles"), "is damaged", "rolematch index");
+    refusedSaying(CliRun.of("index", "--roles", POSTINGS, "--index", index.toString()),
+        index.resolve("roles"), "is damaged", "rolematch index");
   }
 
   @Test
@@ -82,7 +95,8 @@ class IndexHardeningTest {
       rnd.nextBytes(b);
       Files.write(folder.resolve(name), b);
     }
-    refusedCleanly(CliRun.of("match", "--index", folder.toString(), "--resume", RESUME), folder);
+    refusedSaying(CliRun.of("match", "--index", folder.toString(), "--resume", RESUME), folder,
+        "no index at", "rolematch index");
     try (Stream<Path> s = Files.list(folder)) {
       assertEquals(3, s.count(), "nothing was created in the foreign folder");
     }

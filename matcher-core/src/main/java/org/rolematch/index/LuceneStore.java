@@ -43,11 +43,17 @@ final class LuceneStore implements Closeable {
       Files.createDirectories(path);
       directory = FSDirectory.open(path);
       if (!DirectoryReader.indexExists(directory) && directory.listAll().length > 0) {
-        String first = directory.listAll()[0];
+        String[] files = directory.listAll();
         directory.close();
-        throw new IOException("the index folder " + path + " holds files (" + first
-            + ", ...) but no Lucene commit: it is damaged or not a RoleMatch index; delete it and"
-            + " build the index again ('rolematch index')");
+        String lucene = null;
+        for (String f : files) {
+          if (f.startsWith("segments") || f.startsWith("_") || f.equals("write.lock")) {
+            lucene = f;
+            break;
+          }
+        }
+        throw lucene != null ? IndexFolderException.noCommit(path, lucene)
+            : IndexFolderException.notAnIndex(path, files[0]);
       }
     }
     String stored = null;
@@ -57,8 +63,7 @@ final class LuceneStore implements Closeable {
         stored = data.get(IndexFields.COMMIT_TAXONOMY);
         String format = data.get(IndexFields.COMMIT_FORMAT);
         if (format != null && !IndexFields.FORMAT.equals(format)) {
-          throw new IOException("the index at " + path + " has format " + format
-              + ", this version reads format " + IndexFields.FORMAT + "; rebuild it");
+          throw IndexFolderException.otherFormat(path, format, IndexFields.FORMAT);
         }
       }
       IndexWriterConfig cfg = new IndexWriterConfig(new KeywordAnalyzer())
@@ -74,7 +79,10 @@ final class LuceneStore implements Closeable {
       manager = new SearcherManager(writer, true, true, factory);
     } catch (IOException | RuntimeException e) {
       directory.close();
-      throw e;
+      if (path == null) {
+        throw e;
+      }
+      throw IndexFolderException.explain(path, e); // plain words; Lucene's message is the cause
     }
     storedFingerprint = stored;
   }

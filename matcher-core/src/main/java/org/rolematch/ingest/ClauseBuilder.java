@@ -71,6 +71,9 @@ final class ClauseBuilder {
   /** Clauses of one sentence at [start, end) of {@code page}. */
   void sentence(
       String page, int start, int end, Importance section, EmploymentType type, List<Requirement> out) {
+    if (end - start < 2) {
+      return; // shorter than any clause (as below, after collapsing)
+    }
     String raw = page.substring(start, end);
     String text = TextLayout.collapse(raw);
     if (text.length() < 2) {

@@ -1,7 +1,7 @@
 package org.rolematch.ingest;
 
-import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.rolematch.text.Line;
 
 /**
@@ -12,8 +12,8 @@ import org.rolematch.text.Line;
 final class Headings {
   private Headings() {}
 
-  private static final List<String> PREFERRED =
-      List.of(
+  private static final Set<String> PREFERRED =
+      Set.of(
           "preferred qualifications", "preferred qualification", "preferred skills",
           "preferred experience", "preferred requirements", "preferred", "nice to have",
           "nice to haves", "nice-to-have", "nice to have skills", "good to have", "bonus",
@@ -24,8 +24,8 @@ final class Headings {
           "you will stand out if", "youll stand out if", "even better if", "its a bonus if",
           "its a plus if", "we would love if", "wed love if you have", "preferred but not required");
 
-  private static final List<String> REQUIRED =
-      List.of(
+  private static final Set<String> REQUIRED =
+      Set.of(
           "what were looking for", "what we are looking for", "who were looking for",
           "who we are looking for", "what we look for", "requirements", "job requirements",
           "minimum qualifications", "minimum requirements", "basic qualifications",
@@ -41,8 +41,8 @@ final class Headings {
           "education and experience", "experience", "what it takes", "we are looking for",
           "were looking for", "you are", "youre", "candidate requirements", "minimum requirement");
 
-  private static final List<String> RESPONSIBILITIES =
-      List.of(
+  private static final Set<String> RESPONSIBILITIES =
+      Set.of(
           "what youll do", "what you will do", "what youll be doing", "what you will be doing",
           "responsibilities", "key responsibilities", "your responsibilities", "job responsibilities",
           "the role", "your role", "in this role", "about the role", "role overview", "day to day",
@@ -51,8 +51,8 @@ final class Headings {
           "the opportunity", "about the opportunity", "what the job involves", "job duties",
           "position summary", "role description", "overview", "the position");
 
-  private static final List<String> BOILERPLATE =
-      List.of(
+  private static final Set<String> BOILERPLATE =
+      Set.of(
           "benefits", "perks", "perks and benefits", "benefits and perks", "about us",
           "about the company", "about the team", "our commitment", "equal opportunity",
           "equal employment opportunity", "eeo", "relocation statement", "in-office requirement statement",
@@ -122,13 +122,21 @@ final class Headings {
     return null;
   }
 
-  private static boolean matches(String n, List<String> phrases, boolean prefixes) {
-    for (String p : phrases) {
-      if (n.equals(p)) {
-        return true;
-      }
-      if (prefixes && n.startsWith(p) && n.length() > p.length() && n.charAt(p.length()) == ' '
-          && p.length() >= 8 && n.length() - p.length() < 24) {
+  /**
+   * Whether {@code n} is one of the phrases, or (when allowed) starts with one of at least 8
+   * characters followed by a space and fewer than 24 more characters. Looks up the prefixes of
+   * {@code n} that end at a space instead of trying every phrase: a line costs a few hash
+   * look-ups, not a scan of every phrase.
+   */
+  private static boolean matches(String n, Set<String> phrases, boolean prefixes) {
+    if (phrases.contains(n)) {
+      return true;
+    }
+    if (!prefixes) {
+      return false;
+    }
+    for (int k = n.indexOf(' ', 8); k >= 0; k = n.indexOf(' ', k + 1)) {
+      if (n.length() - k < 24 && phrases.contains(n.substring(0, k))) {
         return true;
       }
     }

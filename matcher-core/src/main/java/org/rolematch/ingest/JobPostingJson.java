@@ -1,10 +1,8 @@
 package org.rolematch.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,29 +28,22 @@ import org.rolematch.model.SalaryRange;
  * category, {@code experienceRequirements} months); free-text fields ({@code qualifications},
  * {@code skills}, {@code description}) go through the same clause extraction as plain-text pages.
  *
- * <p>Limits: nesting depth {@value #MAX_DEPTH}, strings of at most 4 MB; a page with several
- * postings (an array, or an {@code @graph}) gives one role per posting.
+ * <p>Limits: those of the parser's {@link ParseLimits} (nesting depth, number length, document
+ * and string size, postings per page); a page with several postings (an array, or an {@code
+ * @graph}) gives one role per posting.
  */
 final class JobPostingJson {
-  static final int MAX_DEPTH = 64;
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(
-          JsonFactory.builder()
-              .streamReadConstraints(
-                  StreamReadConstraints.builder()
-                      .maxNestingDepth(MAX_DEPTH)
-                      .maxStringLength(4 * 1024 * 1024)
-                      .maxNumberLength(64)
-                      .build())
-              .build());
-
   private JobPostingJson() {}
 
   static ParsedPosting read(String json, String source, String idStem, PostingParser parser)
       throws ParseException {
+    ParseLimits limits = parser.limits();
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
+      root = JsonLimits.mapper(limits, ParseLimits.Limit.DOCUMENT_BYTES).readTree(json);
+    } catch (StreamConstraintsException e) {
+      throw new ParseException(source, 0, JsonLimits.message(e, limits,
+          ParseLimits.Limit.DOCUMENT_BYTES), e);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ParseException(source, line, "not valid JSON: " + e.getOriginalMessage(), e);
@@ -61,7 +52,11 @@ final class JobPostingJson {
       throw new ParseException(source, 0, "the file holds no JSON value; expected a JobPosting object");
     }
     List<JsonNode> postings = new ArrayList<>();
-    collect(root, postings, 0);
+    collect(root, postings, 0, limits.maxJsonDepth());
+    if (postings.size() > limits.maxItems()) {
+      throw new ParseException(source, 0, limits.overLimit(ParseLimits.Limit.ITEMS,
+          "the page holds " + postings.size() + " JobPosting objects"));
+    }
     if (postings.isEmpty()) {
       throw new ParseException(
           source, 0, "no object with \"@type\": \"JobPosting\" was found; give schema.org JobPosting JSON-LD");
@@ -120,13 +115,13 @@ final class JobPostingJson {
     return new ParsedPosting(p.source(), p.roles(), notes, p.warnings());
   }
 
-  private static void collect(JsonNode n, List<JsonNode> out, int depth) {
-    if (n == null || depth > MAX_DEPTH) {
+  private static void collect(JsonNode n, List<JsonNode> out, int depth, int maxDepth) {
+    if (n == null || depth > maxDepth) {
       return;
     }
     if (n.isArray()) {
       for (JsonNode e : n) {
-        collect(e, out, depth + 1);
+        collect(e, out, depth + 1, maxDepth);
       }
       return;
     }
@@ -137,7 +132,7 @@ final class JobPostingJson {
       out.add(n);
       return;
     }
-    collect(n.get("@graph"), out, depth + 1);
+    collect(n.get("@graph"), out, depth + 1, maxDepth);
   }
 
   private static boolean isJobPosting(JsonNode type) {

@@ -1,9 +1,7 @@
 package org.rolematch.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,34 +45,23 @@ final class JsonResumeReader {
 
   static ResumeParser.Result read(String id, String source, byte[] bytes, ResumeParser parser)
       throws ParseException {
-    String text = TextGuard.decode(bytes, source, parser.maxBytes());
+    ParseLimits limits = parser.limits();
+    String text = TextGuard.decode(bytes, source, limits);
     if (ResumeDocument.blank(text)) {
       throw new ParseException(source, 0,
           "the JSON Resume document is empty; give a JSON object such as {\"basics\": {...},"
               + " \"work\": [...]}");
     }
-    ObjectMapper mapper = new ObjectMapper(
-        JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(parser.maxJsonDepth())
-                .maxDocumentLength(parser.maxBytes())
-                .maxStringLength(parser.maxBytes())
-                .maxNumberLength(100)
-                .build())
-            .build());
+    ObjectMapper mapper = JsonLimits.mapper(limits, ParseLimits.Limit.DOCUMENT_BYTES).copy();
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     JsonNode root;
     try {
       root = mapper.readTree(text);
     } catch (StreamConstraintsException e) {
       String what = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-      if (what.contains("nesting")) {
-        throw new ParseException(source, 0, "the JSON is nested deeper than "
-            + parser.maxJsonDepth() + " levels; a JSON Resume document needs fewer than 6 (raise"
-            + " ResumeParser.Builder.maxJsonDepth only if this is really a resume)", e);
-      }
-      throw new ParseException(source, 0, "the JSON exceeds a reading limit (" + limitName(what)
-          + "); check that this is a JSON Resume document", e);
+      String hint = what.contains("nesting") ? " (a JSON Resume document needs fewer than 6)" : "";
+      throw new ParseException(source, 0,
+          JsonLimits.message(e, limits, ParseLimits.Limit.DOCUMENT_BYTES) + hint, e);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       int line = loc == null ? 0 : loc.getLineNr();
@@ -106,19 +93,6 @@ final class JsonResumeReader {
         + " (the parser's own message is withheld: it may quote the resume)");
     safe.setStackTrace(e.getStackTrace());
     return safe;
-  }
-
-  private static String limitName(String what) {
-    if (what.contains("string")) {
-      return "a string is too long";
-    }
-    if (what.contains("number")) {
-      return "a number is too long";
-    }
-    if (what.contains("document")) {
-      return "the document is too long";
-    }
-    return "document too large or too complex";
   }
 
   /** A safe description of Jackson's complaint, without the document's content. */

@@ -3,6 +3,7 @@ package org.rolematch.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -49,7 +50,8 @@ public final class PostingJson {
       new ObjectMapper(
               JsonFactory.builder()
                   .streamReadConstraints(
-                      StreamReadConstraints.builder().maxNestingDepth(64).build())
+                      StreamReadConstraints.builder().maxNestingDepth(
+                          ParseLimits.DEFAULT_MAX_JSON_DEPTH).build())
                   .build())
           .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -143,15 +145,40 @@ public final class PostingJson {
    * @throws ParseException naming the field that has the wrong shape
    */
   public static List<Role> read(String json, String source) throws ParseException {
+    return read(json, source, ParseLimits.defaults());
+  }
+
+  /**
+   * Reads roles from a document of the exchange schema with the given limits: the document's
+   * size ({@link ParseLimits#maxCollectionBytes()}, counted in characters), nesting, number
+   * length, and roles in the document and clauses in a role ({@link ParseLimits#maxItems()}).
+   *
+   * @throws ParseException naming the field that has the wrong shape, or the limit exceeded
+   */
+  public static List<Role> read(String json, String source, ParseLimits limits)
+      throws ParseException {
+    java.util.Objects.requireNonNull(json, "json");
+    java.util.Objects.requireNonNull(limits, "limits");
+    if (json.length() > limits.maxCollectionBytes()) {
+      throw new ParseException(source, 0, limits.overLimit(ParseLimits.Limit.COLLECTION_BYTES,
+          "the document has " + json.length() + " characters"));
+    }
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
+      root = JsonLimits.mapper(limits, ParseLimits.Limit.COLLECTION_BYTES).readTree(json);
+    } catch (StreamConstraintsException e) {
+      throw new ParseException(source, 0,
+          JsonLimits.message(e, limits, ParseLimits.Limit.COLLECTION_BYTES), e);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ParseException(source, line, "not valid JSON: " + e.getOriginalMessage(), e);
     }
     if (root == null || !root.isObject() || !root.path("roles").isArray()) {
       throw new ParseException(source, 0, "expected an object with an array field \"roles\"");
+    }
+    if (root.get("roles").size() > limits.maxItems()) {
+      throw new ParseException(source, 0, limits.overLimit(ParseLimits.Limit.ITEMS,
+          "the document holds " + root.get("roles").size() + " roles"));
     }
     String stem = root.path("source").asText(source);
     List<Role> roles = new ArrayList<>();
@@ -166,6 +193,10 @@ public final class PostingJson {
       JsonNode clauses = r.path("clauses");
       if (!clauses.isArray()) {
         throw new ParseException(source, 0, where + ".clauses must be an array");
+      }
+      if (clauses.size() > limits.maxItems()) {
+        throw new ParseException(source, 0, limits.overLimit(ParseLimits.Limit.ITEMS,
+            where + " holds " + clauses.size() + " clauses"));
       }
       int j = 0;
       for (JsonNode c : clauses) {

@@ -57,13 +57,15 @@ import org.rolematch.text.TextLayout;
  *       clauses. Importance comes from the section and from cue words.
  * </ol>
  *
- * <p><b>Limits.</b> Input over {@link #maxChars()} characters (default {@value
- * #DEFAULT_MAX_CHARS}), binary input and invalid UTF-8 get a {@link ParseException}. Every scan is
- * a single pass by hand; no regular expression runs over input. Thread-safe.
+ * <p><b>Limits.</b> The parser's {@link ParseLimits} ({@link #withLimits(ParseLimits)}): a
+ * document over {@link ParseLimits#maxDocumentBytes()} (default 2 MiB; UTF-8 bytes of a file,
+ * characters of a {@code String}), JSON-LD over the JSON limits, binary input and invalid UTF-8
+ * get a {@link ParseException} naming the source, the limit and how to raise it. Every scan is a
+ * single pass by hand; no regular expression runs over input. Thread-safe.
  */
 public final class PostingParser {
-  /** Default limit of characters in one posting document. */
-  public static final int DEFAULT_MAX_CHARS = 2 * 1024 * 1024;
+  /** Default limit of characters in one posting document ({@link ParseLimits#maxDocumentBytes()}). */
+  public static final int DEFAULT_MAX_CHARS = ParseLimits.DEFAULT_MAX_DOCUMENT_BYTES;
 
   private static final Set<String> ROLE_NOUNS =
       Set.of(
@@ -82,35 +84,49 @@ public final class PostingParser {
 
   private final ConceptExtractor extractor;
   private final ClauseBuilder clauses;
-  private final int maxChars;
+  private final ParseLimits limits;
 
-  private PostingParser(ConceptExtractor extractor, int maxChars) {
+  private PostingParser(ConceptExtractor extractor, ClauseBuilder clauses, ParseLimits limits) {
     this.extractor = extractor;
-    this.clauses = new ClauseBuilder(extractor);
-    this.maxChars = maxChars;
+    this.clauses = clauses != null ? clauses : new ClauseBuilder(extractor);
+    this.limits = limits;
   }
 
   /** A parser over the taxonomy, with the default limits. */
   public static PostingParser of(Taxonomy taxonomy) {
-    return new PostingParser(ConceptExtractor.of(taxonomy), DEFAULT_MAX_CHARS);
+    return new PostingParser(ConceptExtractor.of(taxonomy), null, ParseLimits.defaults());
   }
 
   /** A parser sharing an extractor, with the default limits. */
   public static PostingParser of(ConceptExtractor extractor) {
-    return new PostingParser(requireNonNull(extractor, "extractor"), DEFAULT_MAX_CHARS);
+    return new PostingParser(requireNonNull(extractor, "extractor"), null, ParseLimits.defaults());
   }
 
-  /** This parser with another size limit, in characters. */
+  /** This parser with other limits. */
+  public PostingParser withLimits(ParseLimits newLimits) {
+    return new PostingParser(extractor, clauses, requireNonNull(newLimits, "limits"));
+  }
+
+  /** The limits this parser applies. */
+  public ParseLimits limits() {
+    return limits;
+  }
+
+  /**
+   * This parser with another document size limit ({@link ParseLimits#maxDocumentBytes()}).
+   *
+   * @throws IllegalArgumentException when {@code newMaxChars} is below 1
+   */
   public PostingParser withMaxChars(int newMaxChars) {
     if (newMaxChars < 1) {
       throw new IllegalArgumentException("maxChars must be positive, got " + newMaxChars);
     }
-    return new PostingParser(extractor, newMaxChars);
+    return withLimits(limits.toBuilder().maxDocumentBytes(newMaxChars).build());
   }
 
-  /** The size limit in characters. */
+  /** The document size limit ({@link ParseLimits#maxDocumentBytes()}). */
   public int maxChars() {
-    return maxChars;
+    return limits.maxDocumentBytes();
   }
 
   /** The concept extractor this parser reads with. */
@@ -125,12 +141,12 @@ public final class PostingParser {
   public ParsedPosting parse(Path file) throws IOException, ParseException {
     String name = file.getFileName().toString();
     long size = Files.size(file);
-    if (size > (long) maxChars * 4) {
-      throw new ParseException(
-          file.toString(), 0, "the file has " + size + " bytes, over the limit of " + maxChars
-              + " characters; split it or raise the limit");
+    int max = limits.maxDocumentBytes();
+    if (size > max) {
+      throw new ParseException(file.toString(), 0,
+          limits.overLimit(ParseLimits.Limit.DOCUMENT_BYTES, "the file has " + size + " bytes"));
     }
-    String text = TextGuard.decode(Files.readAllBytes(file), file.toString(), maxChars * 4);
+    String text = TextGuard.decode(Files.readAllBytes(file), file.toString(), limits);
     String lower = name.toLowerCase(Locale.ROOT);
     String id = stem(name);
     if (lower.endsWith(".json") || lower.endsWith(".jsonld")) {
@@ -150,7 +166,7 @@ public final class PostingParser {
   public ParsedPosting parseJsonLd(String json, String source) throws ParseException {
     requireNonNull(json, "json");
     requireNonNull(source, "source");
-    TextGuard.check(json, source, maxChars);
+    TextGuard.check(json, source, limits);
     return JobPostingJson.read(json, source, source, this);
   }
 
@@ -163,7 +179,7 @@ public final class PostingParser {
   public ParsedPosting parse(String text, String source) throws ParseException {
     requireNonNull(text, "text");
     requireNonNull(source, "source");
-    TextGuard.check(text, source, maxChars);
+    TextGuard.check(text, source, limits);
     List<String> notes = new ArrayList<>();
     if (text.isBlank()) {
       notes.add("the document is empty");
@@ -197,7 +213,7 @@ public final class PostingParser {
           source + "#" + n, b.title, org, b.type, List.copyOf(b.locations), Optional.ofNullable(b.salary),
           renumber(b.requirements), text.substring(b.start, Math.max(b.start, b.end))));
     }
-    return new ParsedPosting(source, roles, notes, ProxyLint.check(text));
+    return new ParsedPosting(source, roles, notes, ProxyLint.check(text, lines));
   }
 
   /** Reads free text (a JSON-LD description or qualifications field) into requirements. */
@@ -259,6 +275,10 @@ public final class PostingParser {
     final Set<String> locations = new LinkedHashSet<>();
     SalaryRange salary;
     final StringBuilder intro = new StringBuilder();
+    // typeOf's last answer and what it was computed from (the intro only grows)
+    String typeTitle;
+    int typeIntroLength = -1;
+    EmploymentType typeCached;
   }
 
   private List<Block> segment(String text, List<Line> lines) {
@@ -326,7 +346,9 @@ public final class PostingParser {
       }
       // a location statement or salary counts wherever it stands
       String content = line.content();
-      for (int[] s : TextLayout.sentences(text, line.contentStart(), line.end())) {
+      // (a line shorter than the shortest location cue holds no location statement)
+      for (int[] s : line.end() - line.contentStart() < 9 ? List.<int[]>of()
+          : TextLayout.sentences(text, line.contentStart(), line.end())) {
         String sentence = TextLayout.collapse(text.substring(s[0], s[1]));
         String place = locationStatement(sentence);
         if (place != null) {
@@ -347,10 +369,11 @@ public final class PostingParser {
           cur.salary = r;
         }
       }
-      String tag = content.toUpperCase(Locale.ROOT);
-      if (cur != null && (tag.startsWith("#LI-REMOTE") || tag.startsWith("LI-REMOTE"))) {
+      if (cur != null && (startsIgnoringCase(content, "#LI-REMOTE")
+          || startsIgnoringCase(content, "LI-REMOTE"))) {
         cur.locations.add("remote");
-      } else if (cur != null && (tag.startsWith("#LI-HYBRID") || tag.startsWith("LI-HYBRID"))) {
+      } else if (cur != null && (startsIgnoringCase(content, "#LI-HYBRID")
+          || startsIgnoringCase(content, "LI-HYBRID"))) {
         cur.locations.add("hybrid");
       }
 
@@ -390,7 +413,8 @@ public final class PostingParser {
           Importance imp = section == SectionType.PREFERRED ? Importance.PREFERRED : Importance.REQUIRED;
           int before = cur.requirements.size();
           for (int[] s : TextLayout.sentences(text, line.contentStart(), end)) {
-            if (locationStatement(TextLayout.collapse(text.substring(s[0], s[1]))) != null) {
+            if (s[1] - s[0] >= 9
+                && locationStatement(TextLayout.collapse(text.substring(s[0], s[1]))) != null) {
               continue; // already read as a location clause
             }
             clauses.sentence(text, s[0], s[1], imp, typeOf(cur), cur.requirements);
@@ -459,6 +483,10 @@ public final class PostingParser {
     return blocks;
   }
 
+  private static boolean startsIgnoringCase(String s, String prefix) {
+    return s.regionMatches(true, 0, prefix, 0, prefix.length());
+  }
+
   /** Whether {@code next} continues {@code line} (a wrapped sentence, not a new item). */
   private static boolean wrap(Line line, Line next) {
     String a = line.content();
@@ -481,8 +509,17 @@ public final class PostingParser {
     return b;
   }
 
+  /**
+   * The employment type of a block so far; remembered until its title or introduction changes
+   * (each item of a section asked again, copying and lower-casing up to 4 KB of introduction).
+   */
   private EmploymentType typeOf(Block b) {
-    return employmentType(b.title + " " + b.intro);
+    if (b.typeCached == null || !b.title.equals(b.typeTitle) || b.intro.length() != b.typeIntroLength) {
+      b.typeCached = employmentType(b.title + " " + b.intro);
+      b.typeTitle = b.title;
+      b.typeIntroLength = b.intro.length();
+    }
+    return b.typeCached;
   }
 
   private void location(String text, int start, int end, List<Requirement> out) {
@@ -516,6 +553,11 @@ public final class PostingParser {
 
   /** The sentence if it states where the role may be done or who may apply, else null. */
   static String locationStatement(String sentence) {
+    if (sentence.length() < 9 || sentence.length() > 398) {
+      // shorter than the shortest cue ("must live"), or longer than a statement (lower-casing
+      // never shortens a string, so the test below would refuse it after copying it)
+      return null;
+    }
     String lower = " " + sentence.toLowerCase(Locale.ROOT) + " ";
     if (lower.contains(" may ") || lower.contains(" might ") || lower.length() > 400) {
       return null;
@@ -534,6 +576,9 @@ public final class PostingParser {
   }
 
   private static Object[] salaryOf(String line) {
+    if (line.length() < 4 || line.length() > 400) {
+      return null; // shorter than the shortest cue ("$/hr"), or too long to be a salary line
+    }
     String lower = line.toLowerCase(Locale.ROOT);
     boolean keyword = lower.contains("salary") || lower.contains("pay range")
         || lower.contains("compensation") || lower.contains("base pay");
@@ -556,6 +601,9 @@ public final class PostingParser {
    * Data Analyst", "Position: ...").
    */
   static String titleText(String content) {
+    if (content.length() < 3) {
+      return null; // no label with a title, and shorter than the shortest role noun
+    }
     String c = content;
     int a = 0;
     while (a < c.length() && (c.charAt(a) == '#' || c.charAt(a) == '*' || c.charAt(a) == '_'
@@ -580,7 +628,7 @@ public final class PostingParser {
 
   /** Whether a line reads as a role title: short, no sentence punctuation, a role noun. */
   static boolean titleLike(String content) {
-    if (content.isEmpty() || content.length() > 90) {
+    if (content.length() < 3 || content.length() > 90) { // the shortest role noun: "sre"
       return false;
     }
     char first = content.charAt(0);

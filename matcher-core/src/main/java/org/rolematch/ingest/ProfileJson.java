@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -62,17 +63,17 @@ public final class ProfileJson {
       List.of(Kind.PROGRAMMING_LANGUAGE, Kind.ML_FRAMEWORK, Kind.DATA_TECHNOLOGY, Kind.TOOL,
           Kind.SKILL, Kind.RESEARCH_AREA);
 
-  /** Largest profile document {@link #read} accepts, in characters. */
-  public static final int MAX_CHARS = 4 * 1024 * 1024;
+  /**
+   * Largest profile document {@link #read(String, String)} accepts, in characters: the default
+   * {@link ParseLimits#maxDocumentBytes()}; {@link #read(String, String, ParseLimits)} takes others.
+   */
+  public static final int MAX_CHARS = ParseLimits.DEFAULT_MAX_DOCUMENT_BYTES;
 
-  private static final int MAX_DEPTH = 32;
   private static final ObjectMapper MAPPER =
       new ObjectMapper(
           JsonFactory.builder()
               .streamReadConstraints(StreamReadConstraints.builder()
-                  .maxNestingDepth(MAX_DEPTH)
-                  .maxDocumentLength(MAX_CHARS)
-                  .maxStringLength(MAX_CHARS)
+                  .maxNestingDepth(ParseLimits.DEFAULT_MAX_JSON_DEPTH)
                   .build())
               .build())
           .enable(SerializationFeature.INDENT_OUTPUT);
@@ -185,37 +186,72 @@ public final class ProfileJson {
   }
 
   /**
-   * Parses profile JSON text into a tree, with the limits of {@link #read}.
+   * Parses profile JSON text into a tree, with the default limits.
    *
    * @throws ParseException when the text is not JSON or over the limits
    */
   public static JsonNode parseTree(String source, String json) throws ParseException {
+    return parseTree(source, json, ParseLimits.defaults());
+  }
+
+  /**
+   * Parses profile JSON text into a tree: at most {@link ParseLimits#maxDocumentBytes()}
+   * characters, the JSON limits, and at most {@link ParseLimits#maxItems()} entries in each list
+   * of the top-level object.
+   *
+   * @throws ParseException when the text is not JSON or over the limits
+   */
+  public static JsonNode parseTree(String source, String json, ParseLimits limits)
+      throws ParseException {
     requireNonNull(json, "json");
-    if (json.length() > MAX_CHARS) {
-      throw new ParseException(source, 0, "the profile has " + json.length()
-          + " characters, over the limit of " + MAX_CHARS);
+    requireNonNull(limits, "limits");
+    if (json.length() > limits.maxDocumentBytes()) {
+      throw new ParseException(source, 0, limits.overLimit(ParseLimits.Limit.DOCUMENT_BYTES,
+          "the profile has " + json.length() + " characters"));
     }
+    JsonNode n;
     try {
-      JsonNode n = MAPPER.readTree(json);
-      if (n == null || n.isMissingNode()) {
-        throw new ParseException(source, 0, "the profile JSON is empty; expected an object");
-      }
-      return n;
+      n = JsonLimits.mapper(limits, ParseLimits.Limit.DOCUMENT_BYTES).readTree(json);
+    } catch (StreamConstraintsException e) {
+      throw new ParseException(source, 0,
+          JsonLimits.message(e, limits, ParseLimits.Limit.DOCUMENT_BYTES), e);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ParseException(source, Math.max(0, line), "not valid JSON: "
           + JsonResumeReader.reason(e.getOriginalMessage()), e);
     }
+    if (n == null || n.isMissingNode()) {
+      throw new ParseException(source, 0, "the profile JSON is empty; expected an object");
+    }
+    for (java.util.Map.Entry<String, JsonNode> f : n.properties()) {
+      if (f.getValue().isArray() && f.getValue().size() > limits.maxItems()) {
+        throw new ParseException(source, 0, limits.overLimit(ParseLimits.Limit.ITEMS,
+            "the list '" + f.getKey() + "' has " + f.getValue().size() + " entries"));
+      }
+    }
+    return n;
   }
 
   /**
-   * Reads a profile from JSON in the gold schema (or as {@link #write} wrote it).
+   * Reads a profile from JSON in the gold schema (or as {@link #write} wrote it), with the
+   * default limits.
    *
    * @param id the profile's id (the JSON does not carry one)
    * @throws ParseException naming the field that has the wrong shape and what was expected
    */
   public static CandidateProfile read(String id, String json) throws ParseException {
     return fromTree(id, parseTree(id, json));
+  }
+
+  /**
+   * Reads a profile from JSON with the given limits (see {@link #parseTree(String, String,
+   * ParseLimits)}).
+   *
+   * @throws ParseException naming the field that has the wrong shape, or the limit exceeded
+   */
+  public static CandidateProfile read(String id, String json, ParseLimits limits)
+      throws ParseException {
+    return fromTree(id, parseTree(id, json, limits));
   }
 
   /** Reads a profile from a JSON tree; see {@link #read}. */

@@ -105,9 +105,15 @@ public final class ProxyLint {
 
   /** Warnings for a text (a posting page, or one requirement sentence). */
   public static List<Warning> check(String text) {
+    return check(text, TextLayout.lines(text));
+  }
+
+  /** Warnings for a text whose lines the caller has already found ({@link TextLayout#lines}). */
+  static List<Warning> check(String text, List<Line> lines) {
     List<Warning> out = new ArrayList<>();
-    for (Line line : TextLayout.lines(text)) {
-      if (line.blank() || line.content().length() > 20_000) {
+    for (Line line : lines) {
+      if (line.blank() || line.content().length() > 20_000
+          || line.end() - line.contentStart() < 5) { // shorter than any rule
         continue;
       }
       for (int[] s : TextLayout.sentences(text, line.contentStart(), line.end())) {
@@ -118,6 +124,9 @@ public final class ProxyLint {
   }
 
   private static void sentence(String text, int start, int end, List<Warning> out) {
+    if (end - start < 5) {
+      return; // shorter than the shortest rule ("young", "age 9")
+    }
     String raw = text.substring(start, end);
     String lower = raw.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     for (String cue : EEO_CUES) {

@@ -71,9 +71,10 @@ import org.rolematch.text.ConceptExtractor;
  *
  * <h2>Untrusted input</h2>
  *
- * Input is checked before it is read: size (default {@value #DEFAULT_MAX_BYTES} bytes, {@link
+ * Input is checked before it is read against the parser's {@link ParseLimits} ({@link
+ * Builder#limits(ParseLimits)}): size (default {@value #DEFAULT_MAX_BYTES} bytes, {@link
  * Builder#maxBytes(int)}), strict UTF-8, binary content, and for JSON the nesting depth (default
- * {@value #DEFAULT_MAX_JSON_DEPTH}, {@link Builder#maxJsonDepth(int)}). Every scan is a
+ * {@value #DEFAULT_MAX_JSON_DEPTH}, {@link Builder#maxJsonDepth(int)}) and number length. Every scan is a
  * hand-written linear pass; there are no regular expressions that could backtrack, and lines
  * longer than {@value #DEFAULT_MAX_LINE_CHARS} characters ({@link Builder#maxLineChars(int)}) are
  * read in pieces. An empty, binary, oversized or malformed document gives a {@link
@@ -85,17 +86,18 @@ import org.rolematch.text.ConceptExtractor;
 public final class ResumeParser {
   private static final String RESEARCH = "research";
   /** Default limit on a document's size in bytes (2 MiB; resumes are a few KiB). */
-  public static final int DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+  public static final int DEFAULT_MAX_BYTES = ParseLimits.DEFAULT_MAX_DOCUMENT_BYTES;
   /** Default length beyond which a line is read in pieces. */
-  public static final int DEFAULT_MAX_LINE_CHARS = 1_000;
+  public static final int DEFAULT_MAX_LINE_CHARS = ParseLimits.DEFAULT_MAX_LINE_CHARS;
   /** Default limit on the nesting depth of a JSON Resume document. */
-  public static final int DEFAULT_MAX_JSON_DEPTH = 64;
+  public static final int DEFAULT_MAX_JSON_DEPTH = ParseLimits.DEFAULT_MAX_JSON_DEPTH;
   /** Most degrees one profile keeps (a resume lists a handful; more is not a resume). */
   static final int MAX_DEGREES = 50;
 
   private final Taxonomy taxonomy;
   private final ConceptExtractor extractor;
   private final LocalDate asOf;
+  private final ParseLimits limits;
   private final int maxBytes;
   private final int maxLineChars;
   private final int maxJsonDepth;
@@ -105,9 +107,10 @@ public final class ResumeParser {
     this.extractor = b.extractor != null && b.extractor.taxonomy() == taxonomy ? b.extractor
         : ConceptExtractor.of(taxonomy);
     this.asOf = b.asOf;
-    this.maxBytes = b.maxBytes;
-    this.maxLineChars = b.maxLineChars;
-    this.maxJsonDepth = b.maxJsonDepth;
+    this.limits = b.limits.build();
+    this.maxBytes = limits.maxDocumentBytes();
+    this.maxLineChars = limits.maxLineChars();
+    this.maxJsonDepth = limits.maxJsonDepth();
   }
 
   /** A builder; {@link Builder#asOf(LocalDate)} must be set. */
@@ -155,9 +158,8 @@ public final class ResumeParser {
     }
     if (bytes.length > maxBytes) {
       long size = Files.size(file);
-      throw new ParseException(source, 0, "the file has " + size + " bytes, over the limit of "
-          + maxBytes + " bytes; a resume is a few KiB: check that this is a resume, or raise the"
-          + " limit (ResumeParser.Builder.maxBytes, --max-bytes)");
+      throw new ParseException(source, 0, limits.overLimit(ParseLimits.Limit.DOCUMENT_BYTES,
+          "the file has " + size + " bytes (a resume is a few KiB)"));
     }
     String id = idOf(name);
     if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
@@ -182,7 +184,7 @@ public final class ResumeParser {
    */
   public Result readText(String id, byte[] utf8, String source) throws ParseException {
     requireNonNull(utf8, "utf8");
-    String text = TextGuard.decode(utf8, source, maxBytes);
+    String text = TextGuard.decode(utf8, source, limits);
     return readText(id, text, source);
   }
 
@@ -218,7 +220,7 @@ public final class ResumeParser {
   private Result readText(String id, String text, String source) throws ParseException {
     requireNonNull(text, "text");
     String name = checkId(id);
-    TextGuard.check(text, source, maxBytes);
+    TextGuard.check(text, source, limits);
     if (ResumeDocument.blank(text)) {
       throw new ParseException(source, 0,
           "the resume is empty (no text); give a plain-text resume in UTF-8");
@@ -690,6 +692,11 @@ public final class ResumeParser {
     return maxBytes;
   }
 
+  /** The limits this parser applies. */
+  public ParseLimits limits() {
+    return limits;
+  }
+
   int maxJsonDepth() {
     return maxJsonDepth;
   }
@@ -703,9 +710,7 @@ public final class ResumeParser {
     private Taxonomy taxonomy;
     private ConceptExtractor extractor;
     private LocalDate asOf;
-    private int maxBytes = DEFAULT_MAX_BYTES;
-    private int maxLineChars = DEFAULT_MAX_LINE_CHARS;
-    private int maxJsonDepth = DEFAULT_MAX_JSON_DEPTH;
+    private ParseLimits.Builder limits = ParseLimits.builder();
 
     private Builder() {}
 
@@ -734,6 +739,15 @@ public final class ResumeParser {
       return this;
     }
 
+    /**
+     * All the limits at once (default {@link ParseLimits#defaults()}); the setters below change
+     * one of them.
+     */
+    public Builder limits(ParseLimits limits) {
+      this.limits = requireNonNull(limits, "limits").toBuilder();
+      return this;
+    }
+
     /** Largest document accepted, in bytes (default {@value #DEFAULT_MAX_BYTES}); at least 1. */
     public Builder maxBytes(int maxBytes) {
       if (maxBytes < 1) {
@@ -741,7 +755,7 @@ public final class ResumeParser {
             "maxBytes must be at least 1, got " + maxBytes + "; the default is "
                 + DEFAULT_MAX_BYTES);
       }
-      this.maxBytes = maxBytes;
+      limits.maxDocumentBytes(maxBytes);
       return this;
     }
 
@@ -754,7 +768,7 @@ public final class ResumeParser {
         throw new IllegalArgumentException(
             "maxLineChars must be between 80 and 100000, got " + maxLineChars);
       }
-      this.maxLineChars = maxLineChars;
+      limits.maxLineChars(maxLineChars);
       return this;
     }
 
@@ -764,7 +778,7 @@ public final class ResumeParser {
         throw new IllegalArgumentException(
             "maxJsonDepth must be between 4 and 1000, got " + maxJsonDepth);
       }
-      this.maxJsonDepth = maxJsonDepth;
+      limits.maxJsonDepth(maxJsonDepth);
       return this;
     }
 

@@ -20,10 +20,20 @@ public final class TextGuard {
    *     or the size limit that was exceeded
    */
   public static String decode(byte[] bytes, String source, int maxBytes) throws ParseException {
-    if (bytes.length > maxBytes) {
-      throw new ParseException(
-          source, 0, "the document has " + bytes.length + " bytes, over the limit of " + maxBytes
-              + " bytes; split it or raise the limit");
+    return decode(bytes, source, ParseLimits.builder().maxDocumentBytes(maxBytes).build());
+  }
+
+  /**
+   * Decodes UTF-8 bytes strictly, refusing more than {@link ParseLimits#maxDocumentBytes()}.
+   *
+   * @throws ParseException naming the source and the byte offset of the first invalid sequence,
+   *     or the limit that was exceeded, its value and how to raise it
+   */
+  public static String decode(byte[] bytes, String source, ParseLimits limits)
+      throws ParseException {
+    if (bytes.length > limits.maxDocumentBytes()) {
+      throw new ParseException(source, 0, limits.overLimit(ParseLimits.Limit.DOCUMENT_BYTES,
+          "the document has " + bytes.length + " bytes"));
     }
     int off = 0;
     if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
@@ -36,7 +46,7 @@ public final class TextGuard {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes, off, bytes.length - off));
       String s = cb.toString();
-      check(s, source, Integer.MAX_VALUE);
+      checkBinary(s, source);
       return s;
     } catch (CharacterCodingException e) {
       int bad = firstInvalid(bytes, off);
@@ -51,11 +61,23 @@ public final class TextGuard {
    * control characters).
    */
   public static void check(String text, String source, int maxChars) throws ParseException {
-    if (text.length() > maxChars) {
-      throw new ParseException(
-          source, 0, "the document has " + text.length() + " characters, over the limit of "
-              + maxChars + "; split it or raise the limit");
+    check(text, source, ParseLimits.builder().maxDocumentBytes(
+        Math.min(maxChars, Integer.MAX_VALUE - 8)).build());
+  }
+
+  /**
+   * Checks decoded text: not over {@link ParseLimits#maxDocumentBytes()} characters, and not
+   * binary (NUL characters or mostly control characters).
+   */
+  public static void check(String text, String source, ParseLimits limits) throws ParseException {
+    if (text.length() > limits.maxDocumentBytes()) {
+      throw new ParseException(source, 0, limits.overLimit(ParseLimits.Limit.DOCUMENT_BYTES,
+          "the document has " + text.length() + " characters"));
     }
+    checkBinary(text, source);
+  }
+
+  private static void checkBinary(String text, String source) throws ParseException {
     int control = 0;
     int n = Math.min(text.length(), 1 << 16);
     for (int i = 0; i < n; i++) {

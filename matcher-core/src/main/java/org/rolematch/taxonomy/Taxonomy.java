@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.rolematch.ingest.ParseLimits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -226,9 +227,22 @@ public final class Taxonomy {
    * @throws IOException if the file cannot be read
    */
   public static Taxonomy load(Path file) throws IOException {
+    return load(file, ParseLimits.defaults());
+  }
+
+  /**
+   * Reads a taxonomy file with the given limits ({@link ParseLimits#maxCollectionBytes()},
+   * {@link ParseLimits#maxJsonDepth()}, {@link ParseLimits#maxNumberChars()}, {@link
+   * ParseLimits#maxItems()} concepts).
+   *
+   * @throws TaxonomyException naming the file and what was wrong in it, or the limit exceeded
+   * @throws IOException if the file cannot be read
+   */
+  public static Taxonomy load(Path file, ParseLimits limits) throws IOException {
     requireNonNull(file, "file");
+    requireNonNull(limits, "limits");
     try (InputStream in = Files.newInputStream(file)) {
-      return TaxonomyReader.read(in, file.toString());
+      return TaxonomyReader.read(in, file.toString(), limits);
     }
   }
 
@@ -258,9 +272,19 @@ public final class Taxonomy {
    * @throws TaxonomyException naming the file and what was wrong in it
    */
   public Taxonomy extendedWith(Path file) throws IOException {
+    return extendedWith(file, ParseLimits.defaults());
+  }
+
+  /**
+   * As {@link #extendedWith(Path)}, reading the file with the given limits.
+   *
+   * @throws TaxonomyException naming the file and what was wrong in it, or the limit exceeded
+   */
+  public Taxonomy extendedWith(Path file, ParseLimits limits) throws IOException {
     requireNonNull(file, "file");
+    requireNonNull(limits, "limits");
     try (InputStream in = Files.newInputStream(file)) {
-      return extendedWith(TaxonomyReader.concepts(in, file.toString()), file.toString());
+      return extendedWith(TaxonomyReader.concepts(in, file.toString(), limits), file.toString());
     }
   }
 

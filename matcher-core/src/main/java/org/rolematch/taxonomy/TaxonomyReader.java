@@ -1,10 +1,8 @@
 package org.rolematch.taxonomy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.rolematch.ingest.JsonLimits;
+import org.rolematch.ingest.ParseLimits;
 import org.rolematch.model.Kind;
 
 /**
@@ -27,47 +27,44 @@ import org.rolematch.model.Kind;
  *     "ambiguousAliases": ["Go"]}]}
  * }</pre>
  *
- * <p>Limits: {@value #MAX_BYTES} bytes, nesting depth {@value #MAX_DEPTH}, {@value #MAX_CONCEPTS}
- * concepts. Unknown fields of a concept are an error, so that a misspelt field is not silently
+ * <p>Limits: those of {@link ParseLimits} (default: {@link ParseLimits#maxCollectionBytes()} 32 MiB,
+ * nesting {@link ParseLimits#maxJsonDepth()} 64, {@link ParseLimits#maxItems()} 200,000
+ * concepts); over one, a {@link TaxonomyException} names the file, the limit, its value and how to
+ * raise it. Unknown fields of a concept are an error, so that a misspelt field is not silently
  * ignored.
  */
 final class TaxonomyReader {
-  static final int MAX_BYTES = 32 * 1024 * 1024;
-  static final int MAX_DEPTH = 16;
-  static final int MAX_CONCEPTS = 200_000;
   private static final Set<String> FIELDS =
       Set.of("id", "kind", "alsoKinds", "aliases", "ambiguousAliases", "broader", "note");
-
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(
-          JsonFactory.builder()
-              .streamReadConstraints(
-                  StreamReadConstraints.builder()
-                      .maxNestingDepth(MAX_DEPTH)
-                      .maxDocumentLength(MAX_BYTES)
-                      .maxStringLength(1 << 20)
-                      .build())
-              .build());
 
   private TaxonomyReader() {}
 
   static Taxonomy read(InputStream in, String source) throws IOException {
-    return Taxonomy.of(concepts(in, source), source);
+    return Taxonomy.of(concepts(in, source, ParseLimits.defaults()), source);
+  }
+
+  static Taxonomy read(InputStream in, String source, ParseLimits limits) throws IOException {
+    return Taxonomy.of(concepts(in, source, limits), source);
   }
 
   /** The concepts of a file, checked one by one but not yet as a whole taxonomy. */
-  static List<Concept> concepts(InputStream in, String source) throws IOException {
-    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-    if (bytes.length > MAX_BYTES) {
-      throw new TaxonomyException(
-          source, "the file is larger than the limit of " + MAX_BYTES + " bytes");
+  static List<Concept> concepts(InputStream in, String source, ParseLimits limits)
+      throws IOException {
+    int max = limits.maxCollectionBytes();
+    byte[] bytes = in.readNBytes(max + 1);
+    if (bytes.length > max) {
+      throw new TaxonomyException(source, limits.overLimit(ParseLimits.Limit.COLLECTION_BYTES,
+          "the file has more than " + max + " bytes"));
     }
     if (bytes.length == 0) {
       throw new TaxonomyException(source, "the file is empty; expected a JSON object");
     }
     JsonNode root;
     try {
-      root = MAPPER.readTree(bytes);
+      root = JsonLimits.mapper(limits, ParseLimits.Limit.COLLECTION_BYTES).readTree(bytes);
+    } catch (StreamConstraintsException e) {
+      throw new TaxonomyException(source,
+          JsonLimits.message(e, limits, ParseLimits.Limit.COLLECTION_BYTES), e);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
           + ", column " + e.getLocation().getColumnNr();
@@ -94,9 +91,9 @@ final class TaxonomyReader {
     if (list == null || !list.isArray()) {
       throw new TaxonomyException(source, "expected an array field 'concepts'");
     }
-    if (list.size() > MAX_CONCEPTS) {
-      throw new TaxonomyException(
-          source, list.size() + " concepts exceed the limit of " + MAX_CONCEPTS);
+    if (list.size() > limits.maxItems()) {
+      throw new TaxonomyException(source, limits.overLimit(ParseLimits.Limit.ITEMS,
+          "the file holds " + list.size() + " concepts"));
     }
     List<Concept> concepts = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {

@@ -111,21 +111,39 @@ public final class ConceptExtractor {
   /** The words of {@code text} as the extractor sees them: tokenized and lower-cased. */
   public static List<String> words(String text) {
     List<String> out = new ArrayList<>();
-    try (Tokenizer t = new ConceptTokenizer()) {
-      CharTermAttribute term = t.addAttribute(CharTermAttribute.class);
-      t.setReader(new java.io.StringReader(text));
-      t.reset();
-      while (t.incrementToken()) {
-        if (!ConceptTokenizer.BREAK.contentEquals(term)) {
-          out.add(term.toString().toLowerCase(Locale.ROOT));
+    WordScanner w = WORDS.get();
+    try {
+      w.tokenizer.setReader(new java.io.StringReader(text));
+      w.tokenizer.reset();
+      while (w.tokenizer.incrementToken()) {
+        if (!ConceptTokenizer.BREAK.contentEquals(w.term)) {
+          out.add(w.term.toString().toLowerCase(Locale.ROOT));
         }
       }
-      t.end();
+      w.tokenizer.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      try {
+        w.tokenizer.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     return out;
   }
+
+  /**
+   * One tokenizer per thread for {@link #words(String)}: building a Lucene tokenizer (its
+   * attributes and buffer) cost more than scanning a short line, and titles are tested on every
+   * line of a page (a 1 MB page of one-letter lines spent most of its 7 s there).
+   */
+  private static final class WordScanner {
+    final ConceptTokenizer tokenizer = new ConceptTokenizer();
+    final CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
+  }
+
+  private static final ThreadLocal<WordScanner> WORDS = ThreadLocal.withInitial(WordScanner::new);
 
   private static SynonymMap buildMap(Taxonomy taxonomy) {
     // explicit aliases first, so that generated variants never take another concept's alias

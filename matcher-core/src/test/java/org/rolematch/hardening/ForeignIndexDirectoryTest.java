@@ -1,5 +1,7 @@
 package org.rolematch.hardening;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,6 +26,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rolematch.Matcher;
+import org.rolematch.index.IndexFolderException;
 import org.rolematch.taxonomy.Taxonomy;
 
 /**
@@ -48,6 +51,40 @@ class ForeignIndexDirectoryTest {
       return msg;
     } catch (RuntimeException e) {
       throw new AssertionError("a raw " + e.getClass().getName() + " instead of a clear error", e);
+    }
+  }
+
+  /**
+   * Builds a matcher on the folder, expecting an {@link IndexFolderException} naming
+   * {@code mustName} with the given problem, plain words for it (no Lucene class names) and the
+   * advice that goes with it; returns the message.
+   */
+  static String refusedAs(Path folder, String mustName, IndexFolderException.Problem problem,
+      String... words) {
+    try (Matcher m = Matcher.builder().directory(folder).build()) {
+      fail("opened " + folder + " as an index (" + m.roleCount() + " roles) instead of refusing it");
+      return "";
+    } catch (IndexFolderException e) {
+      String msg = e.getMessage();
+      System.out.println("refused " + folder + ": " + msg + "\n  cause: " + e.getCause());
+      assertTrue(msg.contains(mustName), "the message should name " + mustName + ": " + msg);
+      assertEquals(problem, e.problem(), msg);
+      assertTrue(e.folder().toString().equals(mustName), e.folder() + " vs " + mustName);
+      for (String w : words) {
+        assertTrue(msg.contains(w), "the message should say '" + w + "': " + msg);
+      }
+      assertFalse(msg.contains("org.apache.lucene") || msg.contains("CorruptIndexException")
+          || msg.contains("checksum"), "plain words, Lucene's wording only in the cause: " + msg);
+      if (problem == IndexFolderException.Problem.DAMAGED
+          || problem == IndexFolderException.Problem.OTHER_VERSION) {
+        assertTrue(msg.contains("rolematch index"), "says how to rebuild: " + msg);
+      }
+      if (problem == IndexFolderException.Problem.DAMAGED) {
+        assertTrue(msg.contains("backup"), "says a copy can be restored: " + msg);
+      }
+      return msg;
+    } catch (IOException | RuntimeException e) {
+      throw new AssertionError("expected an IndexFolderException (" + problem + "), got " + e, e);
     }
   }
 
@@ -95,7 +132,7 @@ class ForeignIndexDirectoryTest {
     try (RandomAccessFile raf = new RandomAccessFile(segments.toFile(), "rw")) {
       raf.setLength(raf.length() / 2);
     }
-    refused(index, roles.toString());
+    refusedAs(index, roles.toString(), IndexFolderException.Problem.DAMAGED, "is damaged");
   }
 
   @Test
@@ -105,7 +142,7 @@ class ForeignIndexDirectoryTest {
     byte[] junk = new byte[600];
     new Random(3).nextBytes(junk);
     Files.write(latestSegments(roles), junk);
-    refused(index, roles.toString());
+    refusedAs(index, roles.toString(), IndexFolderException.Problem.DAMAGED, "is damaged");
   }
 
   @Test
@@ -118,7 +155,8 @@ class ForeignIndexDirectoryTest {
     }
     referenced.sort(null);
     Files.delete(candidates.resolve(referenced.get(0)));
-    refused(index, candidates.toString());
+    refusedAs(index, candidates.toString(), IndexFolderException.Problem.DAMAGED, "is damaged",
+        "missing");
   }
 
   @Test
@@ -136,7 +174,7 @@ class ForeignIndexDirectoryTest {
         }
       }
     }
-    refused(index, roles.toString());
+    refusedAs(index, roles.toString(), IndexFolderException.Problem.DAMAGED, "is damaged");
   }
 
   @Test
@@ -151,7 +189,8 @@ class ForeignIndexDirectoryTest {
       w.setLiveCommitData(Map.of("rolematch.format", "99").entrySet());
       w.commit();
     }
-    String msg = refused(dir.resolve("future"), roles.toString());
+    String msg = refusedAs(dir.resolve("future"), roles.toString(),
+        IndexFolderException.Problem.OTHER_VERSION, "another version of RoleMatch");
     assertTrue(msg.contains("99"), msg);
   }
 
@@ -159,7 +198,8 @@ class ForeignIndexDirectoryTest {
   void aFolderOfRandomFilesIsRefused() throws IOException {
     Path folder = dir.resolve("random");
     randomFiles(folder, 1, false);
-    refused(folder, folder.toString());
+    refusedAs(folder, folder.toString(), IndexFolderException.Problem.NOT_AN_INDEX,
+        "is not a RoleMatch index");
     try (Stream<Path> s = Files.list(folder)) {
       assertTrue(s.noneMatch(p -> p.getFileName().toString().equals("roles")),
           "the refusal must not create an index in the folder");
@@ -170,14 +210,38 @@ class ForeignIndexDirectoryTest {
   void anIndexSubFolderOfRandomFilesIsRefused() throws IOException {
     Path folder = dir.resolve("foreign");
     randomFiles(folder.resolve("roles"), 2, false);
-    refused(folder, folder.resolve("roles").toString());
+    refusedAs(folder, folder.resolve("roles").toString(), IndexFolderException.Problem.NOT_AN_INDEX,
+        "is not a RoleMatch index");
   }
 
   @Test
   void anIndexSubFolderOfFilesNamedLikeLucenesIsAClearError() throws IOException {
     Path folder = dir.resolve("lookalike");
     randomFiles(folder.resolve("roles"), 3, true);
-    refused(folder, folder.resolve("roles").toString());
+    refusedAs(folder, folder.resolve("roles").toString(), IndexFolderException.Problem.DAMAGED,
+        "is damaged");
+  }
+
+  @Test
+  void anIndexWhoseFirstCommitNeverHappenedIsDamaged() throws IOException {
+    Path folder = dir.resolve("unborn");
+    Files.createDirectories(folder.resolve("roles"));
+    Files.write(folder.resolve("roles").resolve("write.lock"), new byte[0]);
+    refusedAs(folder, folder.resolve("roles").toString(), IndexFolderException.Problem.DAMAGED,
+        "no complete commit");
+  }
+
+  @Test
+  void anIndexInUseByAnotherMatcherIsAClearError() throws IOException {
+    Path index = realIndex("busy");
+    try (Matcher first = Matcher.builder().directory(index).build()) {
+      assertEquals(20, first.roleCount());
+      refusedAs(index, index.resolve("roles").toString(), IndexFolderException.Problem.LOCKED,
+          "is in use", "try again");
+    }
+    try (Matcher again = Matcher.builder().directory(index).build()) {
+      assertEquals(20, again.roleCount(), "the refusal left the index as it was");
+    }
   }
 
   static Path latestSegments(Path index) throws IOException {

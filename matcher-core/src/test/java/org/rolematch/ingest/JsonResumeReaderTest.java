@@ -127,9 +127,10 @@ class JsonResumeReaderTest {
   @Test
   void deepNestingIsRefusedWithoutAStackOverflow() {
     String deep = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
-    mentions(fails(deep), "nested deeper than " + ResumeParser.DEFAULT_MAX_JSON_DEPTH);
+    mentions(fails(deep), "nested at least", "limit of " + ResumeParser.DEFAULT_MAX_JSON_DEPTH
+        + " levels", "maxJsonDepth");
     String deepArray = "[".repeat(5_000) + "]".repeat(5_000);
-    mentions(fails(deepArray), "nested deeper");
+    mentions(fails(deepArray), "nested at least");
   }
 
   @Test
