@@ -96,16 +96,10 @@ public final class RoleIndex implements Closeable {
     this.scorer = Scorer.of(evaluator);
     this.graph = evaluator.graph();
     String fp = Long.toHexString(graph.fingerprint());
-    this.store = new LuceneStore(path, fp, maxBufferedDocs, new SearcherFactory() {
-      @Override
-      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
-          throws IOException {
-        for (LeafReaderContext ctx : reader.leaves()) {
-          segment(ctx.reader()); // warm: build structures of new segments before publishing
-        }
-        return new IndexSearcher(reader);
-      }
-    });
+    // the per-segment structures are built lazily, by the first search that meets a segment
+    // (then cached by segment core): a refresh after each write costs no structure building, and
+    // segments that a merge replaces before any search never get one
+    this.store = new LuceneStore(path, fp, maxBufferedDocs, new SearcherFactory());
     if (store.storedFingerprint != null && !store.storedFingerprint.equals(fp)) {
       recompileAll();
     }
