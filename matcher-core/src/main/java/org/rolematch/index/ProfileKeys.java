@@ -41,7 +41,7 @@ final class ProfileKeys {
       sc.creditByKey = new double[k.fixed];
     }
     double[] cr = sc.creditByKey;
-    int[] touched = new int[64];
+    int[] touched = sc.touched; // pooled: grown as needed, kept for the next search
     int nt = 0;
     // concepts (closed under ancestors)
     for (int i = 0; i < p.upCount(); i++) {
@@ -136,6 +136,7 @@ final class ProfileKeys {
     for (int i = 0; i < nt; i++) {
       cr[touched[i]] = 0;
     }
+    sc.touched = touched;
     return new ProfileKeys(keys, credits, m, n1, p);
   }
 

@@ -28,8 +28,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.rolematch.model.CandidateProfile;
@@ -79,6 +77,8 @@ import org.rolematch.score.Scorer;
  */
 public final class RoleIndex implements Closeable {
   private static final int BUCKETS = 4096;
+  /** Docs gathered before a batch is scored exactly. */
+  private static final int BATCH = 32;
   private static final double BUCKET_SCALE = BUCKETS / 101.0;
 
   private final ClauseEvaluator evaluator;
@@ -178,7 +178,7 @@ public final class RoleIndex implements Closeable {
     requireNonNull(id, "id");
     writeLock.lock();
     try {
-      boolean existed = find(id) != null;
+      boolean existed = exists(id);
       if (existed) {
         store.writer.deleteDocuments(new Term(IndexFields.ID, id));
         store.refresh();
@@ -211,11 +211,17 @@ public final class RoleIndex implements Closeable {
   private Role find(String id) throws IOException {
     IndexSearcher s = store.acquire();
     try {
-      TopDocs td = s.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
-      if (td.scoreDocs.length == 0) {
-        return null;
-      }
-      return storedRole(s, td.scoreDocs[0].doc);
+      int doc = LuceneStore.locate(s.getIndexReader(), id);
+      return doc < 0 ? null : storedRole(s, doc);
+    } finally {
+      store.release(s);
+    }
+  }
+
+  private boolean exists(String id) throws IOException {
+    IndexSearcher s = store.acquire();
+    try {
+      return LuceneStore.locate(s.getIndexReader(), id) >= 0;
     } finally {
       store.release(s);
     }
@@ -229,6 +235,25 @@ public final class RoleIndex implements Closeable {
   /** The role with this id, as added (source text included). */
   public Optional<Role> get(String id) throws IOException {
     return Optional.ofNullable(find(requireNonNull(id, "id")));
+  }
+
+  /**
+   * The role with this id as ranking scores and explains it: without its source text (the
+   * stored posting), read from doc values, so cheaper than {@link #get}.
+   */
+  public Optional<Role> getForScoring(String id) throws IOException {
+    requireNonNull(id, "id");
+    IndexSearcher s = store.acquire();
+    try {
+      int doc = LuceneStore.locate(s.getIndexReader(), id);
+      if (doc < 0) {
+        return Optional.empty();
+      }
+      BytesRef b = LuceneStore.binaryValue(s.getIndexReader(), doc, IndexFields.RECORD_DV);
+      return Optional.of(RecordCodec.decodeRole(b.bytes, b.offset, b.length));
+    } finally {
+      store.release(s);
+    }
   }
 
   /** Number of roles. */
@@ -460,8 +485,6 @@ public final class RoleIndex implements Closeable {
         bases[li] = leaves.get(li).docBase;
       }
       boolean dropIneligible = evaluator.policy().knockoutMode() == KnockoutMode.FILTER;
-      CompiledRole role = sc.role;
-      ScoreSheet sheet = sc.sheet;
       try {
         float ceiling = Float.POSITIVE_INFINITY; // above every bound of the buckets not yet seen
         boolean done = false;
@@ -485,6 +508,12 @@ public final class RoleIndex implements Closeable {
             hiBucket = cut - 1;
             loBucket = 0;
           }
+          // Buckets are taken in decreasing order, their docs gathered into a batch that is
+          // scored in doc order once it holds BATCH docs: doc values iterate forward only, so
+          // each batch re-opens each segment's doc values at most once (not once per bucket).
+          int[] batch = sc.batch;
+          int nb = 0;
+          float pendingMin = Float.POSITIVE_INFINITY;
           for (int bk = hiBucket; bk >= loBucket; bk--) {
             int from = start[bk];
             int to = cursor[bk];
@@ -495,49 +524,29 @@ public final class RoleIndex implements Closeable {
               done = true; // every remaining bound is below the k-th exact score
               break;
             }
-            float min = Float.POSITIVE_INFINITY;
-            int li = 0;
+            double t = top.threshold();
             for (int i = from; i < to; i++) {
               int doc = order[i];
               float b = acc[doc];
-              if (b < min) {
-                min = b;
+              if (b < pendingMin) {
+                pendingMin = b;
               }
-              if (b < top.threshold()) {
-                continue; // cannot enter any more
-              }
-              while (li + 1 < nLeaves && doc >= bases[li + 1]) {
-                li++;
-              }
-              int d = doc - bases[li];
-              BinaryDocValues dv = dvs[li];
-              if (dv == null || d <= dvLast[li]) { // doc values iterate forward only
-                dv = leaves.get(li).reader().getBinaryDocValues(IndexFields.COMPILED);
-                dvs[li] = dv;
-                if (dv == null) {
-                  continue;
+              if (b >= t) {
+                if (nb == batch.length) {
+                  batch = sc.batch = Arrays.copyOf(batch, 2 * nb);
                 }
+                batch[nb++] = doc;
               }
-              dvLast[li] = d;
-              if (!dv.advanceExact(d)) {
-                continue;
-              }
-              BytesRef bytes = dv.binaryValue();
-              lastExactEvaluations++;
-              CompiledCodec.decode(bytes.bytes, bytes.offset, bytes.length, role);
-              double score = scorer.scoreOnly(role, p, sheet);
-              if (dropIneligible && !sheet.eligible()) {
-                continue;
-              }
-              if (!top.competitive(score)) {
-                continue;
-              }
-              if (filter != ALL && !filter.test(storedRole(searcher, doc))) {
-                continue;
-              }
-              top.offer(score, role.id(), doc);
             }
-            ceiling = min;
+            if (nb >= BATCH) {
+              scoreBatch(batch, nb, p, filter, top, sc, leaves, dropIneligible);
+              nb = 0;
+              ceiling = pendingMin;
+            }
+          }
+          if (nb > 0) {
+            scoreBatch(batch, nb, p, filter, top, sc, leaves, dropIneligible);
+            ceiling = Math.min(ceiling, pendingMin);
           }
         }
       } finally {
@@ -545,6 +554,57 @@ public final class RoleIndex implements Closeable {
       }
       lastPhaseNanos[3] = System.nanoTime() - t2;
       return top;
+    }
+
+    /** Scores the docs of a batch exactly, in doc order, into the top k. */
+    private void scoreBatch(int[] batch, int nb, CompiledProfile p, Predicate<Role> filter,
+        TopK top, Scratch sc, List<LeafReaderContext> leaves, boolean dropIneligible)
+        throws IOException {
+      Arrays.sort(batch, 0, nb);
+      float[] acc = sc.acc;
+      int[] bases = sc.bases;
+      int[] dvLast = sc.dvLast;
+      BinaryDocValues[] dvs = sc.dvs;
+      int nLeaves = leaves.size();
+      CompiledRole role = sc.role;
+      ScoreSheet sheet = sc.sheet;
+      int li = 0;
+      for (int i = 0; i < nb; i++) {
+        int doc = batch[i];
+        if (acc[doc] < top.threshold()) {
+          continue; // cannot enter any more
+        }
+        while (li + 1 < nLeaves && doc >= bases[li + 1]) {
+          li++;
+        }
+        int d = doc - bases[li];
+        BinaryDocValues dv = dvs[li];
+        if (dv == null || d <= dvLast[li]) { // doc values iterate forward only
+          dv = leaves.get(li).reader().getBinaryDocValues(IndexFields.COMPILED);
+          dvs[li] = dv;
+          if (dv == null) {
+            continue;
+          }
+        }
+        dvLast[li] = d;
+        if (!dv.advanceExact(d)) {
+          continue;
+        }
+        BytesRef bytes = dv.binaryValue();
+        lastExactEvaluations++;
+        CompiledCodec.decode(bytes.bytes, bytes.offset, bytes.length, role);
+        double score = scorer.scoreOnly(role, p, sheet);
+        if (dropIneligible && !sheet.eligible()) {
+          continue;
+        }
+        if (!top.competitive(score)) {
+          continue;
+        }
+        if (filter != ALL && !filter.test(storedRole(searcher, doc))) {
+          continue;
+        }
+        top.offer(score, role.id(), doc);
+      }
     }
 
     private static int bucket(float b) {
@@ -599,6 +659,8 @@ public final class RoleIndex implements Closeable {
     final ScoreSheet sheet = new ScoreSheet();
     double[] creditByKey = new double[0];
     long[] codes = new long[0];
+    int[] touched = new int[256];
+    int[] batch = new int[2 * BATCH];
 
     /** Live doc ids ordered by bound bucket (highest first), and the buckets' offsets. */
     int[] order = new int[0];
