@@ -585,6 +585,10 @@ public final class CandidateIndex implements Closeable {
           }
         }
         default -> {
+          if (!kind.isConceptKind()) {
+            floor += w; // a kind this query does not know: bounded at full credit
+            continue;
+          }
           if (e == s) {
             floor += w * f;
             continue;

@@ -143,9 +143,9 @@ public final class RoleIndex implements Closeable {
     d.add(new StringField(IndexFields.ID, role.id(), Field.Store.NO));
     d.add(new StringField(IndexFields.EMPLOYMENT_TYPE, role.employmentType().wireName(),
         Field.Store.NO));
-    d.add(new StoredField(IndexFields.RECORD, RecordCodec.encode(role, true)));
-    d.add(new BinaryDocValuesField(IndexFields.RECORD_DV,
-        new BytesRef(RecordCodec.encode(role, false))));
+    byte[][] records = RecordCodec.encodeBoth(role, true); // without, with the source text
+    d.add(new StoredField(IndexFields.RECORD, records[1]));
+    d.add(new BinaryDocValuesField(IndexFields.RECORD_DV, new BytesRef(records[0])));
     d.add(new BinaryDocValuesField(IndexFields.COMPILED,
         new BytesRef(CompiledCodec.encode(CompiledRole.compile(role, graph)))));
     return d;
