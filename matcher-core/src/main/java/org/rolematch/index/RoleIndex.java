@@ -59,14 +59,19 @@ import org.rolematch.score.Scorer;
  *
  * <ol>
  *   <li>The profile is compiled to sorted ordinals and expanded into (key, credit) pairs: its
- *       concepts and their ancestors (credit 1), parents of its concepts (sibling and broader
- *       credit), degree signatures (exact credit), years, counts and places.
- *   <li>For every segment, one pass over the postings of those keys ({@link RoleSegment}) gives
- *       every role an upper bound of its exact score.
+ *       concepts and their ancestors (credit 1), degree signatures (exact credit), years, counts
+ *       and places. Sibling and broader credit is not a key: the structure bounds it
+ *       statically.
+ *   <li>For every segment ({@link RoleSegment}, built by the first search that meets it), each
+ *       role starts from its static credit, or, when the profile holds every key of a heavy
+ *       level (the few concepts in most roles), from the precomputed credit of that level; one
+ *       pass over the postings of the remaining keys then gives every role an upper bound of
+ *       its exact score.
  *   <li>Roles are scored exactly (the {@link ClauseEvaluator} over the compiled role in doc
  *       values) in decreasing bound order (a counting sort of doc ids by bound bucket into a
  *       pooled array; only roles whose bound can still reach the k-th exact score are placed and
- *       visited), stopping when no remaining bound reaches the k-th exact score. Nothing below
+ *       visited; scored in doc-ordered batches of 32, 64, 128, ... docs), stopping when no
+ *       remaining bound reaches the k-th exact score. Nothing below
  *       that can enter the top k, so the result equals exhaustive scoring: same ids, scores and
  *       order.
  * </ol>
@@ -77,8 +82,9 @@ import org.rolematch.score.Scorer;
  */
 public final class RoleIndex implements Closeable {
   private static final int BUCKETS = 4096;
-  /** Docs gathered before a batch is scored exactly. */
+  /** Docs gathered before the first batch is scored exactly; each next batch is twice as big. */
   private static final int BATCH = 32;
+  private static final int MAX_BATCH = 8192;
   private static final double BUCKET_SCALE = BUCKETS / 101.0;
 
   private final ClauseEvaluator evaluator;
@@ -513,6 +519,7 @@ public final class RoleIndex implements Closeable {
           // each batch re-opens each segment's doc values at most once (not once per bucket).
           int[] batch = sc.batch;
           int nb = 0;
+          int batchSize = BATCH;
           float pendingMin = Float.POSITIVE_INFINITY;
           for (int bk = hiBucket; bk >= loBucket; bk--) {
             int from = start[bk];
@@ -538,10 +545,13 @@ public final class RoleIndex implements Closeable {
                 batch[nb++] = doc;
               }
             }
-            if (nb >= BATCH) {
+            if (nb >= batchSize) {
               scoreBatch(batch, nb, p, filter, top, sc, leaves, dropIneligible);
               nb = 0;
               ceiling = pendingMin;
+              // when many roles need exact scores (large N, loose bounds), larger batches keep
+              // the doc-values reopenings (and their garbage) logarithmic in their number
+              batchSize = Math.min(MAX_BATCH, 2 * batchSize);
             }
           }
           if (nb > 0) {
@@ -592,7 +602,8 @@ public final class RoleIndex implements Closeable {
         }
         BytesRef bytes = dv.binaryValue();
         lastExactEvaluations++;
-        CompiledCodec.decode(bytes.bytes, bytes.offset, bytes.length, role);
+        // the id is read only for a role that may enter the top k (most scored roles do not)
+        CompiledCodec.decodeWithoutId(bytes.bytes, bytes.offset, bytes.length, role);
         double score = scorer.scoreOnly(role, p, sheet);
         if (dropIneligible && !sheet.eligible()) {
           continue;
@@ -600,10 +611,11 @@ public final class RoleIndex implements Closeable {
         if (!top.competitive(score)) {
           continue;
         }
+        String id = CompiledCodec.roleId(bytes.bytes, bytes.offset, bytes.length);
         if (filter != ALL && !filter.test(storedRole(searcher, doc))) {
           continue;
         }
-        top.offer(score, role.id(), doc);
+        top.offer(score, id, doc);
       }
     }
 

@@ -38,10 +38,10 @@ import org.rolematch.score.ConceptGraph;
  *       staticNum} and its postings carry the "partial" run class ({@code nClasses + class}),
  *       whose credit-1 delta is reduced by that much (the range {@code T + q} of the layout stays
  *       unused). Parents are in most roles, so this removed about 60% of the postings a query
- *       walked and about 40% of the postings held. Field clauses post {@code 2T + field}; location clauses {@code 3T +
- *       place} and, for a listed city, {@code 4T + its parent} (nearby-place credit); degree
- *       clauses their 11-bit signature ({@code 5T + sig}), whose exact credit for
- *       the profile is computed once per query; experience clauses their minimum years (capped
+ *       walked and about 40% of the postings held. Field clauses post {@code 2T + field};
+ *       location clauses {@code 3T + place} and, for a listed city, {@code 4T + its parent}
+ *       (nearby-place credit); degree clauses their 11-bit signature ({@code 5T + sig}), whose
+ *       exact credit for the profile is computed once per query; experience clauses their minimum years (capped
  *       at 63); then publication, internship and the "related field", "silent location",
  *       "authorisation" pseudo-keys; concept ids unknown to the taxonomy get segment-local keys.
  *   <li><b>Per role</b>: {@code staticNum} (the weighted credit every profile gets: floors such
