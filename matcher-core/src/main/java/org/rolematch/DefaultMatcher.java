@@ -213,7 +213,8 @@ final class DefaultMatcher implements Matcher {
   @Override
   public MatchResult explain(String roleId, String candidateId) throws IOException {
     open();
-    Role role = roles.get(requireNonNull(roleId, "roleId")).orElseThrow(
+    // the scoring record (no source text: an explanation does not use it) from doc values
+    Role role = roles.getForScoring(requireNonNull(roleId, "roleId")).orElseThrow(
         () -> new IllegalArgumentException("no role has the id '" + roleId + "'"));
     CandidateProfile p = candidates.get(requireNonNull(candidateId, "candidateId")).orElseThrow(
         () -> new IllegalArgumentException("no candidate has the id '" + candidateId + "'"));

@@ -247,17 +247,16 @@ public final class CandidateIndex implements Closeable {
   // ---------------------------------------------------------------------------------------------
   // Reads
 
-  /** The profile with this id. */
+  /** The profile with this id (read from doc values, which hold the same record as stored). */
   public Optional<CandidateProfile> get(String id) throws IOException {
     requireNonNull(id, "id");
     IndexSearcher s = store.acquire();
     try {
-      TopDocs td = s.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
-      if (td.scoreDocs.length == 0) {
+      int doc = LuceneStore.locate(s.getIndexReader(), id);
+      if (doc < 0) {
         return Optional.empty();
       }
-      BytesRef b = s.storedFields().document(td.scoreDocs[0].doc)
-          .getBinaryValue(IndexFields.RECORD);
+      BytesRef b = LuceneStore.binaryValue(s.getIndexReader(), doc, IndexFields.RECORD_DV);
       return Optional.of(RecordCodec.decodeProfile(b.bytes, b.offset, b.length));
     } finally {
       store.release(s);
@@ -586,6 +585,10 @@ public final class CandidateIndex implements Closeable {
           }
         }
         default -> {
+          if (!kind.isConceptKind()) {
+            floor += w; // a kind this query does not know: bounded at full credit
+            continue;
+          }
           if (e == s) {
             floor += w * f;
             continue;

@@ -5,18 +5,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene plumbing both indexes share: a directory (in memory or on disk), one
@@ -135,5 +146,43 @@ final class LuceneStore implements Closeable {
       writer.updateDocument(new org.apache.lucene.index.Term(IndexFields.ID, ids.get(i)), docs.get(i));
     }
     refresh();
+  }
+
+  /**
+   * The global doc id of the live document whose {@link IndexFields#ID} is {@code id}, or -1: a
+   * direct terms-dictionary lookup per segment (no query, weight or collector is built).
+   */
+  static int locate(IndexReader reader, String id) throws IOException {
+    BytesRef term = new BytesRef(id);
+    PostingsEnum pe = null;
+    for (LeafReaderContext ctx : reader.leaves()) {
+      Terms terms = ctx.reader().terms(IndexFields.ID);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(term)) {
+        continue;
+      }
+      Bits live = ctx.reader().getLiveDocs();
+      pe = te.postings(pe, PostingsEnum.NONE);
+      for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+        if (live == null || live.get(d)) {
+          return ctx.docBase + d;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The bytes of a binary doc-values field of a global doc id (a view, valid until the next). */
+  static BytesRef binaryValue(IndexReader reader, int doc, String field) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues dv = ctx.reader().getBinaryDocValues(field);
+    if (dv == null || !dv.advanceExact(doc - ctx.docBase)) {
+      throw new IllegalStateException("document " + doc + " has no " + field);
+    }
+    return dv.binaryValue();
   }
 }

@@ -12,15 +12,24 @@ import org.rolematch.score.ScoringPolicy;
  * order: the best credit each key can give a clause posted under it.
  */
 final class ProfileKeys {
+  /** Segments searched from a heavy level, and with heavy keys but from no level (tests). */
+  static final java.util.concurrent.atomic.LongAdder LEVELLED =
+      new java.util.concurrent.atomic.LongAdder();
+  static final java.util.concurrent.atomic.LongAdder UNLEVELLED =
+      new java.util.concurrent.atomic.LongAdder();
+
   private final int[] keys;
   private final double[] credits;
   private final int n;
+  /** Keys {@code [0, n1)} have credit 1 (in ascending key order). */
+  private final int n1;
   private final CompiledProfile profile;
 
-  private ProfileKeys(int[] keys, double[] credits, int n, CompiledProfile profile) {
+  private ProfileKeys(int[] keys, double[] credits, int n, int n1, CompiledProfile profile) {
     this.keys = keys;
     this.credits = credits;
     this.n = n;
+    this.n1 = n1;
     this.profile = profile;
   }
 
@@ -32,22 +41,14 @@ final class ProfileKeys {
       sc.creditByKey = new double[k.fixed];
     }
     double[] cr = sc.creditByKey;
-    int[] touched = new int[64];
+    int[] touched = sc.touched; // pooled: grown as needed, kept for the next search
     int nt = 0;
     // concepts (closed under ancestors)
     for (int i = 0; i < p.upCount(); i++) {
       nt = put(cr, touched, nt, p.up(i), 1.0);
       touched = grow(touched, nt);
     }
-    // parents: sibling and broader credit
-    for (int i = 0; i < p.parentCount(); i++) {
-      touched = grow(touched, nt);
-      nt = put(cr, touched, nt, k.parent + p.parent(i), pol.siblingCredit());
-    }
-    for (int i = 0; i < p.ownCount(); i++) {
-      touched = grow(touched, nt);
-      nt = put(cr, touched, nt, k.parent + p.own(i), pol.broaderCredit());
-    }
+    // parents (sibling and broader credit) are not keys: RoleSegment bounds them statically
     // fields
     boolean known = false;
     boolean empty = false;
@@ -124,14 +125,19 @@ final class ProfileKeys {
     Arrays.sort(codes, 0, m);
     int[] keys = new int[m];
     double[] credits = new double[m];
+    int n1 = 0;
     for (int i = 0; i < m; i++) {
       keys[i] = (int) codes[i];
       credits[i] = cr[keys[i]];
+      if (credits[i] >= 1.0) {
+        n1 = i + 1; // credits never exceed 1: the credit-1 keys are a prefix, key-ascending
+      }
     }
     for (int i = 0; i < nt; i++) {
       cr[touched[i]] = 0;
     }
-    return new ProfileKeys(keys, credits, m, p);
+    sc.touched = touched;
+    return new ProfileKeys(keys, credits, m, n1, p);
   }
 
   private static int[] grow(int[] a, int need) {
@@ -151,49 +157,85 @@ final class ProfileKeys {
     return nt;
   }
 
+  /** The highest heavy level of the segment whose keys this profile all holds at credit 1. */
+  private int level(RoleSegment seg) {
+    int levels = seg.levelStatic.length;
+    int held = 0;
+    while (held < 4 * levels && Arrays.binarySearch(keys, 0, n1, seg.heavy[held]) >= 0) {
+      held++;
+    }
+    return held / 4;
+  }
+
   /**
    * Adds this profile's bound contributions for one segment into {@code acc[base + doc]}, after
-   * resetting that range to the segment's static credit.
+   * resetting that range to the segment's static credit (with the credit-1 contributions of the
+   * heavy keys already in, when the profile holds all of a level's keys: their postings, the
+   * longest of the segment, are then skipped).
    */
   void accumulate(RoleSegment seg, int base, float[] acc, long[] mask, ClauseEvaluator eval) {
     int maxDoc = seg.maxDoc;
-    System.arraycopy(seg.staticNum, 0, acc, base, maxDoc);
-    Arrays.fill(mask, base, base + maxDoc, 0L);
+    int level = level(seg);
+    if (level > 0) {
+      LEVELLED.increment();
+    } else if (seg.levelStatic.length > 0) {
+      UNLEVELLED.increment();
+    }
+    if (level == 0) {
+      System.arraycopy(seg.staticNum, 0, acc, base, maxDoc);
+      Arrays.fill(mask, base, base + maxDoc, 0L);
+    } else {
+      System.arraycopy(seg.levelStatic[level - 1], 0, acc, base, maxDoc);
+      System.arraycopy(seg.levelMask[level - 1], 0, mask, base, maxDoc);
+    }
+    int skip = 4 * level; // seg.heavy[0, skip) are accounted for
+    double pmax = RoleSegment.partialMax(eval);
     // segment-local keys of concept ids the taxonomy does not know: credit 1, so first
     if (!seg.unknownKeys.isEmpty()) {
       for (int i = 0; i < profile.unknownCount(); i++) {
         Integer key = seg.unknownKeys.get("c\0" + profile.unknown(i));
         if (key != null) {
-          visit(seg, key, 1.0, base, acc, mask, eval);
+          visit(seg, key, 1.0, base, acc, mask, eval, pmax);
         }
       }
       for (int d = 0; d < profile.degreeCount(); d++) {
         if (profile.degreeField(d) == -1) {
           Integer key = seg.unknownKeys.get("f\0" + profile.degreeFieldText(d));
           if (key != null) {
-            visit(seg, key, 1.0, base, acc, mask, eval);
+            visit(seg, key, 1.0, base, acc, mask, eval, pmax);
           }
         }
       }
     }
+    int[] heavy = seg.heavy;
+    outer:
     for (int i = 0; i < n; i++) {
-      visit(seg, keys[i], credits[i], base, acc, mask, eval);
+      int key = keys[i];
+      if (i < n1) {
+        for (int h = 0; h < skip; h++) {
+          if (heavy[h] == key) {
+            continue outer;
+          }
+        }
+      }
+      visit(seg, key, credits[i], base, acc, mask, eval, pmax);
     }
   }
 
   private static void visit(RoleSegment seg, int key, double credit, int base, float[] acc,
-      long[] mask, ClauseEvaluator eval) {
+      long[] mask, ClauseEvaluator eval, double pmax) {
     if (key >= seg.keyRunStart.length - 1) {
       return;
     }
     int r0 = seg.keyRunStart[key];
     int r1 = seg.keyRunStart[key + 1];
     int[] postings = seg.postings;
+    int nClasses = seg.nClasses;
     for (int r = r0; r < r1; r++) {
-      int clazz = seg.runClass[r];
-      double floor = eval.isSilent(clazz >> 1) ? eval.policy().unknownCredit() : 0;
-
-      float delta = (float) (eval.classWeight(clazz) * (credit - floor));
+      int rc = seg.runClass[r];
+      double floor = RoleSegment.runFloor(eval, rc, nClasses, pmax);
+      float delta = (float) (eval.classWeight(rc >= nClasses ? rc - nClasses : rc)
+          * (credit - floor));
       if (delta <= 0) {
         continue;
       }

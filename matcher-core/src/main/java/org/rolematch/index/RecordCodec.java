@@ -37,6 +37,15 @@ final class RecordCodec {
   private RecordCodec() {}
 
   static byte[] encode(Role r, boolean withSource) {
+    return encodeBoth(r, withSource)[withSource ? 1 : 0];
+  }
+
+  /**
+   * A role's record without and with its source text ({@code [0]}, {@code [1]}): the two differ
+   * only in the final string, so the rest is encoded once. {@code both} false: {@code [1]} is
+   * null.
+   */
+  static byte[][] encodeBoth(Role r, boolean both) {
     try {
       ByteBuffersDataOutput o = new ByteBuffersDataOutput(256);
       o.writeVInt(ROLE_VERSION);
@@ -68,8 +77,13 @@ final class RecordCodec {
         o.writeByte((byte) (q.hard() ? 1 : 0));
         evidence(o, q.evidence());
       }
-      o.writeString(withSource ? r.sourceText() : "");
-      return o.toArrayCopy();
+      byte[] prefix = o.toArrayCopy();
+      byte[] without = java.util.Arrays.copyOf(prefix, prefix.length + 1); // + writeString("")
+      if (!both) {
+        return new byte[][] {without, null};
+      }
+      o.writeString(r.sourceText());
+      return new byte[][] {without, o.toArrayCopy()};
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

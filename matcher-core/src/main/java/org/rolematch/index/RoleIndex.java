@@ -28,8 +28,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.rolematch.model.CandidateProfile;
@@ -61,14 +59,19 @@ import org.rolematch.score.Scorer;
  *
  * <ol>
  *   <li>The profile is compiled to sorted ordinals and expanded into (key, credit) pairs: its
- *       concepts and their ancestors (credit 1), parents of its concepts (sibling and broader
- *       credit), degree signatures (exact credit), years, counts and places.
- *   <li>For every segment, one pass over the postings of those keys ({@link RoleSegment}) gives
- *       every role an upper bound of its exact score.
+ *       concepts and their ancestors (credit 1), degree signatures (exact credit), years, counts
+ *       and places. Sibling and broader credit is not a key: the structure bounds it
+ *       statically.
+ *   <li>For every segment ({@link RoleSegment}, built by the first search that meets it), each
+ *       role starts from its static credit, or, when the profile holds every key of a heavy
+ *       level (the few concepts in most roles), from the precomputed credit of that level; one
+ *       pass over the postings of the remaining keys then gives every role an upper bound of
+ *       its exact score.
  *   <li>Roles are scored exactly (the {@link ClauseEvaluator} over the compiled role in doc
  *       values) in decreasing bound order (a counting sort of doc ids by bound bucket into a
  *       pooled array; only roles whose bound can still reach the k-th exact score are placed and
- *       visited), stopping when no remaining bound reaches the k-th exact score. Nothing below
+ *       visited; scored in doc-ordered batches of 32, 64, 128, ... docs), stopping when no
+ *       remaining bound reaches the k-th exact score. Nothing below
  *       that can enter the top k, so the result equals exhaustive scoring: same ids, scores and
  *       order.
  * </ol>
@@ -79,6 +82,9 @@ import org.rolematch.score.Scorer;
  */
 public final class RoleIndex implements Closeable {
   private static final int BUCKETS = 4096;
+  /** Docs gathered before the first batch is scored exactly; each next batch is twice as big. */
+  private static final int BATCH = 32;
+  private static final int MAX_BATCH = 8192;
   private static final double BUCKET_SCALE = BUCKETS / 101.0;
 
   private final ClauseEvaluator evaluator;
@@ -96,16 +102,10 @@ public final class RoleIndex implements Closeable {
     this.scorer = Scorer.of(evaluator);
     this.graph = evaluator.graph();
     String fp = Long.toHexString(graph.fingerprint());
-    this.store = new LuceneStore(path, fp, maxBufferedDocs, new SearcherFactory() {
-      @Override
-      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
-          throws IOException {
-        for (LeafReaderContext ctx : reader.leaves()) {
-          segment(ctx.reader()); // warm: build structures of new segments before publishing
-        }
-        return new IndexSearcher(reader);
-      }
-    });
+    // the per-segment structures are built lazily, by the first search that meets a segment
+    // (then cached by segment core): a refresh after each write costs no structure building, and
+    // segments that a merge replaces before any search never get one
+    this.store = new LuceneStore(path, fp, maxBufferedDocs, new SearcherFactory());
     if (store.storedFingerprint != null && !store.storedFingerprint.equals(fp)) {
       recompileAll();
     }
@@ -149,9 +149,9 @@ public final class RoleIndex implements Closeable {
     d.add(new StringField(IndexFields.ID, role.id(), Field.Store.NO));
     d.add(new StringField(IndexFields.EMPLOYMENT_TYPE, role.employmentType().wireName(),
         Field.Store.NO));
-    d.add(new StoredField(IndexFields.RECORD, RecordCodec.encode(role, true)));
-    d.add(new BinaryDocValuesField(IndexFields.RECORD_DV,
-        new BytesRef(RecordCodec.encode(role, false))));
+    byte[][] records = RecordCodec.encodeBoth(role, true); // without, with the source text
+    d.add(new StoredField(IndexFields.RECORD, records[1]));
+    d.add(new BinaryDocValuesField(IndexFields.RECORD_DV, new BytesRef(records[0])));
     d.add(new BinaryDocValuesField(IndexFields.COMPILED,
         new BytesRef(CompiledCodec.encode(CompiledRole.compile(role, graph)))));
     return d;
@@ -184,7 +184,7 @@ public final class RoleIndex implements Closeable {
     requireNonNull(id, "id");
     writeLock.lock();
     try {
-      boolean existed = find(id) != null;
+      boolean existed = exists(id);
       if (existed) {
         store.writer.deleteDocuments(new Term(IndexFields.ID, id));
         store.refresh();
@@ -217,11 +217,17 @@ public final class RoleIndex implements Closeable {
   private Role find(String id) throws IOException {
     IndexSearcher s = store.acquire();
     try {
-      TopDocs td = s.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
-      if (td.scoreDocs.length == 0) {
-        return null;
-      }
-      return storedRole(s, td.scoreDocs[0].doc);
+      int doc = LuceneStore.locate(s.getIndexReader(), id);
+      return doc < 0 ? null : storedRole(s, doc);
+    } finally {
+      store.release(s);
+    }
+  }
+
+  private boolean exists(String id) throws IOException {
+    IndexSearcher s = store.acquire();
+    try {
+      return LuceneStore.locate(s.getIndexReader(), id) >= 0;
     } finally {
       store.release(s);
     }
@@ -235,6 +241,25 @@ public final class RoleIndex implements Closeable {
   /** The role with this id, as added (source text included). */
   public Optional<Role> get(String id) throws IOException {
     return Optional.ofNullable(find(requireNonNull(id, "id")));
+  }
+
+  /**
+   * The role with this id as ranking scores and explains it: without its source text (the
+   * stored posting), read from doc values, so cheaper than {@link #get}.
+   */
+  public Optional<Role> getForScoring(String id) throws IOException {
+    requireNonNull(id, "id");
+    IndexSearcher s = store.acquire();
+    try {
+      int doc = LuceneStore.locate(s.getIndexReader(), id);
+      if (doc < 0) {
+        return Optional.empty();
+      }
+      BytesRef b = LuceneStore.binaryValue(s.getIndexReader(), doc, IndexFields.RECORD_DV);
+      return Optional.of(RecordCodec.decodeRole(b.bytes, b.offset, b.length));
+    } finally {
+      store.release(s);
+    }
   }
 
   /** Number of roles. */
@@ -466,8 +491,6 @@ public final class RoleIndex implements Closeable {
         bases[li] = leaves.get(li).docBase;
       }
       boolean dropIneligible = evaluator.policy().knockoutMode() == KnockoutMode.FILTER;
-      CompiledRole role = sc.role;
-      ScoreSheet sheet = sc.sheet;
       try {
         float ceiling = Float.POSITIVE_INFINITY; // above every bound of the buckets not yet seen
         boolean done = false;
@@ -491,6 +514,13 @@ public final class RoleIndex implements Closeable {
             hiBucket = cut - 1;
             loBucket = 0;
           }
+          // Buckets are taken in decreasing order, their docs gathered into a batch that is
+          // scored in doc order once it holds BATCH docs: doc values iterate forward only, so
+          // each batch re-opens each segment's doc values at most once (not once per bucket).
+          int[] batch = sc.batch;
+          int nb = 0;
+          int batchSize = BATCH;
+          float pendingMin = Float.POSITIVE_INFINITY;
           for (int bk = hiBucket; bk >= loBucket; bk--) {
             int from = start[bk];
             int to = cursor[bk];
@@ -501,49 +531,32 @@ public final class RoleIndex implements Closeable {
               done = true; // every remaining bound is below the k-th exact score
               break;
             }
-            float min = Float.POSITIVE_INFINITY;
-            int li = 0;
+            double t = top.threshold();
             for (int i = from; i < to; i++) {
               int doc = order[i];
               float b = acc[doc];
-              if (b < min) {
-                min = b;
+              if (b < pendingMin) {
+                pendingMin = b;
               }
-              if (b < top.threshold()) {
-                continue; // cannot enter any more
-              }
-              while (li + 1 < nLeaves && doc >= bases[li + 1]) {
-                li++;
-              }
-              int d = doc - bases[li];
-              BinaryDocValues dv = dvs[li];
-              if (dv == null || d <= dvLast[li]) { // doc values iterate forward only
-                dv = leaves.get(li).reader().getBinaryDocValues(IndexFields.COMPILED);
-                dvs[li] = dv;
-                if (dv == null) {
-                  continue;
+              if (b >= t) {
+                if (nb == batch.length) {
+                  batch = sc.batch = Arrays.copyOf(batch, 2 * nb);
                 }
+                batch[nb++] = doc;
               }
-              dvLast[li] = d;
-              if (!dv.advanceExact(d)) {
-                continue;
-              }
-              BytesRef bytes = dv.binaryValue();
-              lastExactEvaluations++;
-              CompiledCodec.decode(bytes.bytes, bytes.offset, bytes.length, role);
-              double score = scorer.scoreOnly(role, p, sheet);
-              if (dropIneligible && !sheet.eligible()) {
-                continue;
-              }
-              if (!top.competitive(score)) {
-                continue;
-              }
-              if (filter != ALL && !filter.test(storedRole(searcher, doc))) {
-                continue;
-              }
-              top.offer(score, role.id(), doc);
             }
-            ceiling = min;
+            if (nb >= batchSize) {
+              scoreBatch(batch, nb, p, filter, top, sc, leaves, dropIneligible);
+              nb = 0;
+              ceiling = pendingMin;
+              // when many roles need exact scores (large N, loose bounds), larger batches keep
+              // the doc-values reopenings (and their garbage) logarithmic in their number
+              batchSize = Math.min(MAX_BATCH, 2 * batchSize);
+            }
+          }
+          if (nb > 0) {
+            scoreBatch(batch, nb, p, filter, top, sc, leaves, dropIneligible);
+            ceiling = Math.min(ceiling, pendingMin);
           }
         }
       } finally {
@@ -551,6 +564,59 @@ public final class RoleIndex implements Closeable {
       }
       lastPhaseNanos[3] = System.nanoTime() - t2;
       return top;
+    }
+
+    /** Scores the docs of a batch exactly, in doc order, into the top k. */
+    private void scoreBatch(int[] batch, int nb, CompiledProfile p, Predicate<Role> filter,
+        TopK top, Scratch sc, List<LeafReaderContext> leaves, boolean dropIneligible)
+        throws IOException {
+      Arrays.sort(batch, 0, nb);
+      float[] acc = sc.acc;
+      int[] bases = sc.bases;
+      int[] dvLast = sc.dvLast;
+      BinaryDocValues[] dvs = sc.dvs;
+      int nLeaves = leaves.size();
+      CompiledRole role = sc.role;
+      ScoreSheet sheet = sc.sheet;
+      int li = 0;
+      for (int i = 0; i < nb; i++) {
+        int doc = batch[i];
+        if (acc[doc] < top.threshold()) {
+          continue; // cannot enter any more
+        }
+        while (li + 1 < nLeaves && doc >= bases[li + 1]) {
+          li++;
+        }
+        int d = doc - bases[li];
+        BinaryDocValues dv = dvs[li];
+        if (dv == null || d <= dvLast[li]) { // doc values iterate forward only
+          dv = leaves.get(li).reader().getBinaryDocValues(IndexFields.COMPILED);
+          dvs[li] = dv;
+          if (dv == null) {
+            continue;
+          }
+        }
+        dvLast[li] = d;
+        if (!dv.advanceExact(d)) {
+          continue;
+        }
+        BytesRef bytes = dv.binaryValue();
+        lastExactEvaluations++;
+        // the id is read only for a role that may enter the top k (most scored roles do not)
+        CompiledCodec.decodeWithoutId(bytes.bytes, bytes.offset, bytes.length, role);
+        double score = scorer.scoreOnly(role, p, sheet);
+        if (dropIneligible && !sheet.eligible()) {
+          continue;
+        }
+        if (!top.competitive(score)) {
+          continue;
+        }
+        String id = CompiledCodec.roleId(bytes.bytes, bytes.offset, bytes.length);
+        if (filter != ALL && !filter.test(storedRole(searcher, doc))) {
+          continue;
+        }
+        top.offer(score, id, doc);
+      }
     }
 
     private static int bucket(float b) {
@@ -605,6 +671,8 @@ public final class RoleIndex implements Closeable {
     final ScoreSheet sheet = new ScoreSheet();
     double[] creditByKey = new double[0];
     long[] codes = new long[0];
+    int[] touched = new int[256];
+    int[] batch = new int[2 * BATCH];
 
     /** Live doc ids ordered by bound bucket (highest first), and the buckets' offsets. */
     int[] order = new int[0];

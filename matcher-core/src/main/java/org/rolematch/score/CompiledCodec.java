@@ -53,9 +53,26 @@ public final class CompiledCodec {
 
   /** Decodes a compiled role into a reusable instance. */
   public static void decode(byte[] b, int off, int len, CompiledRole into) {
+    decode(b, off, len, into, true);
+  }
+
+  /**
+   * Decodes a compiled role without materialising its id ({@code into.id()} is then the empty
+   * string): for scoring many roles of which few are kept, whose ids {@link #roleId} reads.
+   */
+  public static void decodeWithoutId(byte[] b, int off, int len, CompiledRole into) {
+    decode(b, off, len, into, false);
+  }
+
+  private static void decode(byte[] b, int off, int len, CompiledRole into, boolean withId) {
     In in = new In(b, off, len);
     check(in.vint());
-    into.reset(in.string());
+    if (withId) {
+      into.reset(in.string());
+    } else {
+      in.skipString();
+      into.reset("");
+    }
     int n = in.vint();
     for (int i = 0; i < n; i++) {
       int kind = in.vint();
@@ -282,6 +299,11 @@ public final class CompiledCodec {
         l |= (b[pos++] & 0xFFL) << (i * 8);
       }
       return Double.longBitsToDouble(l);
+    }
+
+    void skipString() {
+      int n = vint(); // (not pos += vint(): that would add to pos as it was before the vint)
+      pos += n;
     }
 
     String string() {
