@@ -249,18 +249,8 @@ public final class CandidateIndex implements Closeable {
 
   /** The profile with this id (read from doc values, which hold the same record as stored). */
   public Optional<CandidateProfile> get(String id) throws IOException {
-    requireNonNull(id, "id");
-    IndexSearcher s = store.acquire();
-    try {
-      int doc = LuceneStore.locate(s.getIndexReader(), id);
-      if (doc < 0) {
-        return Optional.empty();
-      }
-      BytesRef b = LuceneStore.binaryValue(s.getIndexReader(), doc, IndexFields.RECORD_DV);
-      return Optional.of(RecordCodec.decodeProfile(b.bytes, b.offset, b.length));
-    } finally {
-      store.release(s);
-    }
+    return store.record(requireNonNull(id, "id"),
+        b -> RecordCodec.decodeProfile(b.bytes, b.offset, b.length));
   }
 
   /** Number of profiles. */

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
@@ -152,6 +154,23 @@ final class LuceneStore implements Closeable {
    * The global doc id of the live document whose {@link IndexFields#ID} is {@code id}, or -1: a
    * direct terms-dictionary lookup per segment (no query, weight or collector is built).
    */
+  /**
+   * Decodes the doc-values record of the live document with this id, under a searcher held for the
+   * read; empty when there is none.
+   */
+  <T> Optional<T> record(String id, Function<BytesRef, T> decode) throws IOException {
+    IndexSearcher s = acquire();
+    try {
+      int doc = locate(s.getIndexReader(), id);
+      if (doc < 0) {
+        return Optional.empty();
+      }
+      return Optional.of(decode.apply(binaryValue(s.getIndexReader(), doc, IndexFields.RECORD_DV)));
+    } finally {
+      release(s);
+    }
+  }
+
   static int locate(IndexReader reader, String id) throws IOException {
     BytesRef term = new BytesRef(id);
     PostingsEnum pe = null;

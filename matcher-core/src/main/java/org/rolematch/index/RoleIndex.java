@@ -107,7 +107,16 @@ public final class RoleIndex implements Closeable {
     // segments that a merge replaces before any search never get one
     this.store = new LuceneStore(path, fp, maxBufferedDocs, new SearcherFactory());
     if (store.storedFingerprint != null && !store.storedFingerprint.equals(fp)) {
-      recompileAll();
+      try {
+        recompileAll();
+      } catch (IOException | RuntimeException e) {
+        try {
+          store.close(); // a failed open leaves no writer (and no write lock) behind
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
     }
   }
 
@@ -248,18 +257,8 @@ public final class RoleIndex implements Closeable {
    * stored posting), read from doc values, so cheaper than {@link #get}.
    */
   public Optional<Role> getForScoring(String id) throws IOException {
-    requireNonNull(id, "id");
-    IndexSearcher s = store.acquire();
-    try {
-      int doc = LuceneStore.locate(s.getIndexReader(), id);
-      if (doc < 0) {
-        return Optional.empty();
-      }
-      BytesRef b = LuceneStore.binaryValue(s.getIndexReader(), doc, IndexFields.RECORD_DV);
-      return Optional.of(RecordCodec.decodeRole(b.bytes, b.offset, b.length));
-    } finally {
-      store.release(s);
-    }
+    return store.record(requireNonNull(id, "id"),
+        b -> RecordCodec.decodeRole(b.bytes, b.offset, b.length));
   }
 
   /** Number of roles. */
