@@ -122,6 +122,7 @@ public final class ExhaustiveCandidateScan {
     }
     Query q = new Query(r);
     double[] credits = new double[r.clauseCount()];
+    ScoreSum sum = new ScoreSum();
     for (int p = 0; p < n; p++) {
       boolean eligible = true;
       for (int i = 0; i < q.n; i++) {
@@ -140,20 +141,11 @@ public final class ExhaustiveCandidateScan {
         double factor = pol.knockoutMode() == KnockoutMode.PENALISE ? pol.knockoutPenalty() : 1.0;
         sc = q.total > 0 ? 100.0 * factor / q.total : 0.0;
       }
-      double score = 0;
-      double before = 0;
-      double last = 0;
+      sum.reset();
       for (int i = 0; i < q.n; i++) {
-        double c = q.w[i] * credits[i] * sc;
-        if (c > 0) {
-          before = score;
-          last = c;
-        }
-        score += c;
+        sum.add(q.w[i] * credits[i] * sc);
       }
-      if (score > 100.0) { // as the exact scorer caps a sum that rounds above 100
-        score = before + ClauseEvaluator.cappedLast(before, last);
-      }
+      double score = sum.value();
       if (score >= top.threshold()) {
         top.offer(score, p);
       }
@@ -212,6 +204,7 @@ public final class ExhaustiveCandidateScan {
         t += w[i];
         knockout[i] = eval.isKnockout(r, i);
         silent[i] = eval.isSilent(r.kindOrdinal(i));
+        BaselineScope.requireCovered(r, i);
         int s = r.conceptStart(i);
         int e = r.conceptEnd(i);
         need[i] = Math.min(r.minCount(i), e - s);

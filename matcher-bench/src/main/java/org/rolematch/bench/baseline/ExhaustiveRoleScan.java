@@ -72,6 +72,7 @@ public final class ExhaustiveRoleScan {
   private final double[] weights;
   private final ProfileTables tables;
   private final ScoreSheet sheet = new ScoreSheet();
+  private final ScoreSum sum = new ScoreSum();
   private final double[] credits = new double[128];
 
   private ExhaustiveRoleScan(Builder b) {
@@ -266,20 +267,11 @@ public final class ExhaustiveRoleScan {
         double factor = pol.knockoutMode() == KnockoutMode.PENALISE ? pol.knockoutPenalty() : 1.0;
         sc = t > 0 ? 100.0 * factor / t : 0.0;
       }
-      double score = 0;
-      double before = 0;
-      double last = 0;
+      sum.reset();
       for (int c = c0; c < c1; c++) {
-        double x = weights[cls[c]] * credits[c - c0] * sc;
-        if (x > 0) {
-          before = score;
-          last = x;
-        }
-        score += x;
+        sum.add(weights[cls[c]] * credits[c - c0] * sc);
       }
-      if (score > 100.0) { // as the exact scorer caps a sum that rounds above 100
-        score = before + ClauseEvaluator.cappedLast(before, last);
-      }
+      double score = sum.value();
       if (score >= top.threshold()) {
         top.offer(score, r);
       }
@@ -415,6 +407,7 @@ public final class ExhaustiveRoleScan {
         sig = Arrays.copyOf(sig, cap);
         cStart = Arrays.copyOf(cStart, cap + 1);
       }
+      BaselineScope.requireCovered(r, i);
       int c = clauses;
       Kind kind = r.kind(i);
       op[c] = switch (kind) {

@@ -1,12 +1,18 @@
 package org.rolematch.bench.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rolematch.bench.data.SyntheticData;
 import org.rolematch.model.CandidateProfile;
+import org.rolematch.model.Evidence;
+import org.rolematch.model.Importance;
+import org.rolematch.model.Kind;
+import org.rolematch.model.Requirement;
 import org.rolematch.model.Role;
 import org.rolematch.score.ClauseEvaluator;
 import org.rolematch.score.KnockoutMode;
@@ -83,5 +89,20 @@ class ExhaustiveRoleScanTest {
       CandidateProfile p = data.profile(q);
       assertEquals(hits(Scorer.of(eval).rankRoles(rs, p, 200, r -> true), true), scan.rank(p, 200));
     }
+  }
+
+  @Test
+  void refusesClauseShapesItDoesNotScoreLikeTheScorer() {
+    ClauseEvaluator eval = ClauseEvaluator.of(Taxonomy.defaults(), ScoringPolicy.defaults());
+    Role early = Role.of("early", "Intern", List.of(Requirement.anyOf("r1", Kind.CAREER_STAGE,
+        Importance.REQUIRED, List.of("early career"), Evidence.of("Intern"))));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ExhaustiveRoleScan.builder(eval).add(early));
+    assertTrue(e.getMessage().contains("career_stage"), e.getMessage());
+    Role typed = Role.of("typed", "SWE", List.of(Requirement.anyOf("r1", Kind.PRIOR_INTERNSHIP,
+        Importance.REQUIRED, List.of("internship", "software engineering"),
+        Evidence.of("previous software engineering internships"))));
+    assertThrows(IllegalArgumentException.class,
+        () -> ExhaustiveRoleScan.builder(eval).add(typed));
   }
 }
