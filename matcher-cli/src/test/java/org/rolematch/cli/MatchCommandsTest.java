@@ -61,6 +61,32 @@ class MatchCommandsTest {
   }
 
   @Test
+  void rankCanLeaveCareerStageOutOfTheScores() {
+    String[] args = {"rank", "--roles", POSTINGS, "--resumes", RESUMES, "--role",
+        "Software Engineering Intern", "--top", "6", "--as-of", "2026-11-01"};
+    CliRun scored = CliRun.of(args);
+    assertEquals(0, scored.code(), scored.toString());
+    assertTrue(scored.out().contains("An early-career role (inferred from"), scored.toString());
+    assertFalse(scored.out().contains("[not scored]"), scored.toString());
+    String[] ignoring = java.util.Arrays.copyOf(args, args.length + 1);
+    ignoring[args.length] = "--ignore-career-stage";
+    CliRun ignored = CliRun.of(ignoring);
+    assertEquals(0, ignored.code(), ignored.toString());
+    assertTrue(ignored.out().contains("An early-career role (inferred from"), ignored.toString());
+    assertTrue(ignored.out().contains("[not scored]"), ignored.toString());
+    // the experienced backend engineer scores higher once career stage is left out
+    assertTrue(score(ignored.out(), "tomas-backend") > score(scored.out(), "tomas-backend"),
+        scored + "\n" + ignored);
+  }
+
+  private static double score(String out, String candidate) {
+    int at = out.indexOf("for " + candidate + ": ");
+    assertTrue(at >= 0, out);
+    String rest = out.substring(at + ("for " + candidate + ": ").length());
+    return Double.parseDouble(rest.substring(0, rest.indexOf(' ')));
+  }
+
+  @Test
   void rankNamesTheProblemWhenNoRoleFits() {
     CliRun r = CliRun.of("rank", "--roles", POSTINGS, "--resumes", RESUMES, "--role", "Astronaut");
     assertEquals(1, r.code(), r.toString());
