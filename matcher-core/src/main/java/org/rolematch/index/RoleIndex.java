@@ -610,6 +610,10 @@ public final class RoleIndex implements Closeable {
         if (!top.competitive(score)) {
           continue;
         }
+        if (top.full() && score == top.threshold() && CompiledCodec.compareRoleId(bytes.bytes,
+            bytes.offset, bytes.length, top.ids[0]) > 0) {
+          continue; // ties the k-th score with a greater id: cannot enter (no id is built)
+        }
         String id = CompiledCodec.roleId(bytes.bytes, bytes.offset, bytes.length);
         if (filter != ALL && !filter.test(storedRole(searcher, doc))) {
           continue;

@@ -103,6 +103,51 @@ public final class CompiledCodec {
     return in.string();
   }
 
+  /**
+   * Compares the id of an encoded role with {@code other} as {@code id.compareTo(other)} would
+   * (UTF-16 code units), without building the id: a role that ties the k-th score needs only this
+   * to know whether it enters the top k.
+   */
+  public static int compareRoleId(byte[] b, int off, int len, String other) {
+    In in = new In(b, off, len);
+    check(in.vint());
+    int n = in.vint();
+    int p = in.pos;
+    int end = p + n;
+    int j = 0;
+    while (p < end) {
+      int c = b[p] & 0xff;
+      int cp;
+      if (c < 0x80) {
+        cp = c;
+        p += 1;
+      } else if (c < 0xe0) {
+        cp = ((c & 0x1f) << 6) | (b[p + 1] & 0x3f);
+        p += 2;
+      } else if (c < 0xf0) {
+        cp = ((c & 0x0f) << 12) | ((b[p + 1] & 0x3f) << 6) | (b[p + 2] & 0x3f);
+        p += 3;
+      } else {
+        cp = ((c & 0x07) << 18) | ((b[p + 1] & 0x3f) << 12) | ((b[p + 2] & 0x3f) << 6)
+            | (b[p + 3] & 0x3f);
+        p += 4;
+      }
+      int units = cp < 0x10000 ? 1 : 2;
+      for (int u = 0; u < units; u++) {
+        char unit = units == 1 ? (char) cp
+            : u == 0 ? Character.highSurrogate(cp) : Character.lowSurrogate(cp);
+        if (j == other.length()) {
+          return 1;
+        }
+        int d = unit - other.charAt(j++);
+        if (d != 0) {
+          return d;
+        }
+      }
+    }
+    return j == other.length() ? 0 : -1;
+  }
+
   /** Encodes a compiled profile (the evidence indexes are not kept). */
   public static byte[] encode(CompiledProfile p) {
     Out o = new Out(64 + (p.nOwn + p.nUp) * 3);

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The slow test builds on-disk indexes of 100,000 and 1,000,000 generated roles in a child
  * JVM ({@link MemoryChild} {@code build}, {@code -Xmx1g}), then ranks over each in another child
  * JVM with {@code -Xmx}{@value #RANK_HEAP}: the heap ranking needs. Measured on this project's
- * 2-core machine (see docs/hardening.md): over 1M roles ranking runs in {@code -Xmx224m} and fails
- * with an {@code OutOfMemoryError} in {@code -Xmx192m}; about 206 MB stay in use after a full GC
- * (the per-segment search structures, ~215 bytes a role). Bytes allocated by one ranking, measured
+ * 2-core machine (README, "Load"): over 1M roles ranking runs in {@code -Xmx176m} and fails
+ * with an {@code OutOfMemoryError} in {@code -Xmx160m}; about 173 MB stay in use after a full GC
+ * (mostly the per-segment search structures, ~220 bytes a role). Bytes allocated by one ranking, measured
  * with {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}, must grow far less than the
  * tenfold growth of N (asserted: under 3x).
  *
