@@ -32,7 +32,11 @@ import org.rolematch.score.ScoringPolicy;
  */
 final class CandidateBounds {
   /** One alternative: documents holding {@code term} in {@code field} earn {@code credit}. */
-  record Alt(String field, BytesRef term, float credit) {}
+  record Alt(String field, BytesRef term, float credit, String key) {
+    Alt(String field, BytesRef term, float credit) {
+      this(field, term, credit, field + '\u0000' + term.utf8ToString());
+    }
+  }
 
   /** Years-based alternatives, computed for every document from its years. */
   enum YearsKind { RATIO, AT_LEAST, CAREER }
@@ -79,44 +83,60 @@ final class CandidateBounds {
     final List<Clause> clauses = new ArrayList<>();
   }
 
-  /** The per-segment data the bounds need besides postings: each document's years. */
+  /**
+   * A term's documents in one segment (deleted ones included), increasing: those holding it, or
+   * when {@code frequent} (more than half the segment), those not holding it.
+   */
+  record Posted(int df, boolean frequent, int[] docs) {}
+
+  /** The per-segment data the bounds need: each document's years, decoded postings. */
   static final class Segment {
     final double[] years;
-    private final java.util.concurrent.ConcurrentHashMap<String, int[]> complements =
+    private final java.util.concurrent.ConcurrentHashMap<String, Posted> posted =
         new java.util.concurrent.ConcurrentHashMap<>();
 
     Segment(double[] years) {
       this.years = years;
     }
 
-    /** The documents (deleted ones included) that do not hold a term, in increasing order. */
-    int[] complement(LeafReader leaf, Alt a) throws IOException {
-      String key = a.field() + '\u0000' + a.term().utf8ToString();
-      int[] c = complements.get(key);
-      if (c == null) {
+    /**
+     * The postings of a term in this segment, decoded once and cached (the core never changes):
+     * the documents holding it, or, for a term most documents hold, those that do not.
+     */
+    Posted posted(LeafReader leaf, Alt a) throws IOException {
+      String key = a.key();
+      Posted p = posted.get(key);
+      if (p == null) {
         int maxDoc = leaf.maxDoc();
         PostingsEnum pe = postings(leaf, a);
         int[] out = new int[16];
         int n = 0;
-        int next = 0;
-        int d = pe == null ? DocIdSetIterator.NO_MORE_DOCS : pe.nextDoc();
-        while (next < maxDoc) {
-          int stop = Math.min(d, maxDoc);
-          for (; next < stop; next++) {
+        if (pe != null) {
+          for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
             if (n == out.length) {
               out = Arrays.copyOf(out, n * 2);
             }
-            out[n++] = next;
-          }
-          next = stop + 1;
-          if (d != DocIdSetIterator.NO_MORE_DOCS) {
-            d = pe.nextDoc();
+            out[n++] = d;
           }
         }
-        c = Arrays.copyOf(out, n);
-        complements.putIfAbsent(key, c);
+        if (n * 2L > maxDoc) {
+          int[] comp = new int[maxDoc - n];
+          int m = 0;
+          int j = 0;
+          for (int d = 0; d < maxDoc; d++) {
+            if (j < n && out[j] == d) {
+              j++;
+            } else {
+              comp[m++] = d;
+            }
+          }
+          p = new Posted(n, true, Arrays.copyOf(comp, m));
+        } else {
+          p = new Posted(n, false, Arrays.copyOf(out, n));
+        }
+        posted.putIfAbsent(key, p);
       }
-      return c;
+      return p;
     }
 
     static Segment build(LeafReader leaf) throws IOException {
@@ -331,12 +351,21 @@ final class CandidateBounds {
         // alternatives and years together (degree with equivalent experience): best of both
         int e = ++epoch[0];
         for (Alt a : cl.alts) {
-          PostingsEnum pe = postings(leaf, a);
-          if (pe == null) {
+          float c = a.credit();
+          Posted p = seg.posted(leaf, a);
+          if (p.frequent()) {
+            PostingsEnum pe = postings(leaf, a);
+            for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+              if (stamp[d] != e) {
+                stamp[d] = e;
+                scratch[d] = c;
+              } else if (c > scratch[d]) {
+                scratch[d] = c;
+              }
+            }
             continue;
           }
-          float c = a.credit();
-          for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+          for (int d : p.docs()) {
             if (stamp[d] != e) {
               stamp[d] = e;
               scratch[d] = c;
@@ -370,7 +399,7 @@ final class CandidateBounds {
     float cH = -1;
     int bestDf = -1;
     for (Alt a : cl.alts) {
-      int df = docFreq(leaf, a);
+      int df = seg.posted(leaf, a).df();
       if (df > bestDf) {
         bestDf = df;
         cH = a.credit();
@@ -398,11 +427,23 @@ final class CandidateBounds {
         if (c <= 0) {
           continue;
         }
-        PostingsEnum pe = postings(leaf, a);
-        if (pe == null) {
+        Posted p = seg.posted(leaf, a);
+        if (p.frequent()) {
+          PostingsEnum pe = postings(leaf, a);
+          for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+            if (stamp[d] != e) {
+              stamp[d] = e;
+              scratch[d] = c;
+              acc[d] += c;
+            } else if (c > scratch[d]) {
+              acc[d] += c - scratch[d];
+              scratch[d] = c;
+            }
+          }
           continue;
         }
-        for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+        POSTINGS.add(p.df());
+        for (int d : p.docs()) {
           if (stamp[d] != e) {
             stamp[d] = e;
             scratch[d] = c;
@@ -415,15 +456,6 @@ final class CandidateBounds {
       }
     }
     return offset;
-  }
-
-  private static int docFreq(LeafReader leaf, Alt a) throws IOException {
-    Terms t = leaf.terms(a.field());
-    if (t == null) {
-      return 0;
-    }
-    TermsEnum te = t.iterator();
-    return te.seekExact(a.term()) ? te.docFreq() : 0;
   }
 
   private static PostingsEnum postings(LeafReader leaf, Alt a) throws IOException {
@@ -442,57 +474,73 @@ final class CandidateBounds {
   /** Adds {@code delta} to every document holding a term of credit at least {@code min}. */
   private static float union(LeafReader leaf, Segment seg, List<Alt> alts, float min, float delta,
       float[] acc, int[] stamp, int[] epoch) throws IOException {
-    int maxDoc = leaf.maxDoc();
     List<Alt> u = new ArrayList<>(alts.size());
-    List<TermsEnum> tes = new ArrayList<>(alts.size());
+    List<Posted> ps = new ArrayList<>(alts.size());
     int heavy = -1;
-    int heavyDf = -1;
+    int heavyDf = 0;
     for (Alt a : alts) {
       if (a.credit() < min) {
         continue;
       }
-      Terms t = leaf.terms(a.field());
-      if (t == null) {
+      Posted p = seg.posted(leaf, a);
+      if (p.df() == 0) {
         continue;
       }
-      TermsEnum te = t.iterator();
-      if (!te.seekExact(a.term())) {
-        continue;
-      }
-      int df = te.docFreq();
-      if (df > heavyDf) {
-        heavyDf = df;
+      if (p.df() > heavyDf) {
+        heavyDf = p.df();
         heavy = u.size();
       }
       u.add(a);
-      tes.add(te);
+      ps.add(p);
     }
     if (u.isEmpty()) {
       return 0;
     }
-    if (heavyDf * 2L > maxDoc) {
+    if (ps.get(heavy).frequent()) {
       COMPLEMENTS.increment();
-      int[] comp = seg.complement(leaf, u.get(heavy));
-      PostingsEnum[] others = new PostingsEnum[u.size()];
-      for (int j = 0; j < u.size(); j++) {
-        if (j != heavy) {
-          others[j] = tes.get(j).postings(null, PostingsEnum.NONE);
+      int[] comp = ps.get(heavy).docs();
+      int n = u.size();
+      PostingsEnum[] pes = new PostingsEnum[n]; // other frequent terms: Lucene's skipping
+      int[] at = new int[n]; // other terms: position in their decoded documents
+      for (int j = 0; j < n; j++) {
+        if (j != heavy && ps.get(j).frequent()) {
+          pes[j] = postings(leaf, u.get(j));
         }
       }
       POSTINGS.add(comp.length);
       for (int d : comp) {
         boolean any = false;
-        for (PostingsEnum pe : others) {
-          if (pe == null) {
+        for (int j = 0; j < n && !any; j++) {
+          if (j == heavy) {
             continue;
           }
-          int at = pe.docID();
-          if (at < d) {
-            at = pe.advance(d);
-          }
-          if (at == d) {
-            any = true;
-            break;
+          if (pes[j] != null) {
+            int pos = pes[j].docID();
+            if (pos < d) {
+              pos = pes[j].advance(d);
+            }
+            any = pos == d;
+          } else {
+            int[] docs = ps.get(j).docs();
+            int i = at[j];
+            int lim = Math.min(docs.length, i + 8);
+            while (i < lim && docs[i] < d) {
+              i++; // a merge: both lists increase
+            }
+            at[j] = i;
+            if (i < docs.length && docs[i] < d) {
+              // far behind: gallop then binary search (the complement is often sparse)
+              int lo = i;
+              int step = 1;
+              while (lo + step < docs.length && docs[lo + step] < d) {
+                lo += step;
+                step <<= 1;
+              }
+              int r = Arrays.binarySearch(docs, lo + 1, Math.min(lo + step + 1, docs.length), d);
+              i = r >= 0 ? r : -r - 1;
+              at[j] = i;
+            }
+            any = i < docs.length && docs[i] == d;
           }
         }
         if (!any) {
@@ -503,17 +551,20 @@ final class CandidateBounds {
     }
     int e = ++epoch[0];
     boolean dedupe = u.size() > 1;
-    for (TermsEnum te : tes) {
-      POSTINGS.add(te.docFreq());
-      PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-      for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-        if (dedupe) {
-          if (stamp[d] == e) {
-            continue;
-          }
-          stamp[d] = e;
+    for (Posted p : ps) {
+      POSTINGS.add(p.df());
+      int[] docs = p.docs();
+      if (!dedupe) {
+        for (int d : docs) {
+          acc[d] += delta;
         }
-        acc[d] += delta;
+        continue;
+      }
+      for (int d : docs) {
+        if (stamp[d] != e) {
+          stamp[d] = e;
+          acc[d] += delta;
+        }
       }
     }
     return 0;

@@ -69,9 +69,10 @@ import org.rolematch.score.Scorer;
  * profile's concepts closed under ancestors; sibling and broader credit bounded statically;
  * degree states, fields, places, flags), plus years-based credit for experience years, career
  * stage and equivalent experience, and the role's static floor. Per segment, the postings of
- * only those terms are walked into one float per document (the best credit per requirement; a
- * term most documents hold is read through its cached complement instead); each document's
- * years come from a per-segment array built on first use. A profile's bound is never below its
+ * only those terms are walked into one float per document (the best credit per requirement); a
+ * term's postings are decoded once per segment core and cached, and a term most documents hold
+ * is kept and read as its complement; each document's years come from a per-segment array built
+ * on first use. A profile's bound is never below its
  * exact score. Live documents are counted into bound buckets; buckets are then taken from the
  * top in batches (in doc id order, so doc values read forward) and each document whose bound
  * can still reach the k-th exact score is scored exactly; the search stops when the next bucket's
