@@ -21,6 +21,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -32,15 +33,11 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.FixedBitSet;
 import org.rolematch.model.CandidateProfile;
 import org.rolematch.model.DegreeStatus;
 import org.rolematch.model.Kind;
@@ -67,16 +64,20 @@ import org.rolematch.score.Scorer;
  *
  * <h2>How a search runs</h2>
  *
- * <p>The role becomes a {@link BooleanQuery} with one SHOULD clause per requirement: a {@link
- * DisjunctionMaxQuery} over constant-score alternatives, each boosted by the requirement's
- * weight times the best credit it can give (a listed concept or one below it: full credit, via a
- * {@link TermInSetQuery} over the profile's concepts closed under ancestors; a sibling or broader
- * concept: the partial credits; degree states, years ranges, places, flags). A profile's Lucene
- * score plus the weighted floors of the role is therefore an upper bound of its exact score, and
- * since each requirement's maximum is known, Lucene's block-max skipping applies. Hits come in
- * decreasing bound order; each is scored exactly; the search stops when the next bound cannot
- * reach the k-th exact score. Profiles that match no clause share the floor bound and are scored
- * only when that floor could still enter the top k. The result equals exhaustive scoring.
+ * <p>The role becomes a bound plan ({@link CandidateBounds#plan}): per requirement, alternatives
+ * of a term and the weighted credit it can give at most (a listed concept or one below it, via the
+ * profile's concepts closed under ancestors; sibling and broader credit bounded statically;
+ * degree states, fields, places, flags), plus years-based credit for experience years, career
+ * stage and equivalent experience, and the role's static floor. Per segment, the postings of
+ * only those terms are walked into one float per document (the best credit per requirement); a
+ * term's postings are decoded once per segment core and cached, and a term most documents hold
+ * is kept and read as its complement; each document's years come from a per-segment array built
+ * on first use. A profile's bound is never below its
+ * exact score. Live documents are counted into bound buckets; buckets are then taken from the
+ * top in batches (in doc id order, so doc values read forward) and each document whose bound
+ * can still reach the k-th exact score is scored exactly; the search stops when the next bucket's
+ * largest bound cannot. The result equals exhaustive scoring. {@link #query} keeps the same bounds
+ * as a Lucene query (not used by the search).
  *
  * <p>Thread-safe, with the same write and visibility rules as {@link RoleIndex}.
  */
@@ -314,57 +315,134 @@ public final class CandidateIndex implements Closeable {
   /** The filter that accepts every profile. */
   public static final Predicate<CandidateProfile> ALL = p -> true;
 
+  private final java.util.concurrent.ConcurrentHashMap<IndexReader.CacheKey,
+      CandidateBounds.Segment> segments = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The per-segment bound data of a leaf, built by the first search that meets it. */
+  CandidateBounds.Segment segment(LeafReader leaf) throws IOException {
+    IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
+    if (helper == null) {
+      return CandidateBounds.Segment.build(leaf);
+    }
+    IndexReader.CacheKey key = helper.getKey();
+    CandidateBounds.Segment seg = segments.get(key);
+    if (seg == null) {
+      seg = CandidateBounds.Segment.build(leaf);
+      if (segments.putIfAbsent(key, seg) == null) {
+        helper.addClosedListener(segments::remove);
+      }
+    }
+    return seg;
+  }
+
+  private static final int BUCKETS = 4096;
+
   private List<MatchResult> search(IndexSearcher s, Role role, CompiledRole r, int k,
       Predicate<CandidateProfile> filter) throws IOException {
-    double[] floorOut = new double[1];
     double total = 0;
     for (int i = 0; i < r.clauseCount(); i++) {
       total += evaluator.weight(r, i);
     }
-    Query query = query(r, floorOut);
+    CandidateBounds.Plan plan = CandidateBounds.plan(evaluator, r);
     double scale = total > 0 ? 100.0 / total : 0;
-    double floor = floorOut[0];
+    double floor = plan.floor;
     IndexReader reader = s.getIndexReader();
     List<LeafReaderContext> leaves = reader.leaves();
-    FixedBitSet seen = new FixedBitSet(Math.max(1, reader.maxDoc()));
+    int nLeaves = leaves.size();
     TopK top = new TopK(k);
     Exact exact = new Exact(leaves, r, filter, top);
-    int page = Math.max(8 * k, 256);
-    ScoreDoc after = null;
-    boolean stopped = false;
-    while (!stopped) {
-      TopScoreDocCollectorManager mgr = new TopScoreDocCollectorManager(page, after, page);
-      TopDocs td = s.search(query, mgr);
-      PAGES.increment();
-      for (ScoreDoc sd : td.scoreDocs) {
-        double bound = (floor + sd.score) * scale * (1 + 2e-5) + 1e-4;
-        if (bound < top.threshold()) {
-          stopped = true;
-          break;
-        }
-        seen.set(sd.doc);
-        exact.score(sd.doc);
-      }
-      if (td.scoreDocs.length < page) {
-        break;
-      }
-      after = td.scoreDocs[td.scoreDocs.length - 1];
-      page = (int) Math.min(1 << 20, page * 4L); // each page re-runs the query: grow fast
+    // per segment: the weighted bound above the floor of every document
+    float[][] accs = new float[nLeaves][];
+    float[] offsets = new float[nLeaves];
+    Bits[] lives = new Bits[nLeaves];
+    float maxAcc = 0;
+    int maxDocs = 0;
+    for (LeafReaderContext ctx : leaves) {
+      maxDocs = Math.max(maxDocs, ctx.reader().maxDoc());
     }
-    if (!stopped) {
-      // every profile matching no clause has the floor as its bound
-      double bound = floor * scale * (1 + 2e-5) + 1e-4;
-      if (bound >= top.threshold()) {
-        for (LeafReaderContext ctx : leaves) {
-          Bits live = ctx.reader().getLiveDocs();
-          for (int d = 0; d < ctx.reader().maxDoc(); d++) {
-            int doc = ctx.docBase + d;
-            if ((live == null || live.get(d)) && !seen.get(doc)) {
-              exact.score(doc);
-            }
+    float[] scratch = new float[maxDocs];
+    int[] stamp = new int[maxDocs];
+    int[] epoch = new int[1];
+    for (int li = 0; li < nLeaves; li++) {
+      LeafReader leaf = leaves.get(li).reader();
+      int maxDoc = leaf.maxDoc();
+      float[] acc = new float[maxDoc];
+      float off = CandidateBounds.accumulate(plan, leaf, segment(leaf), acc, scratch, stamp,
+          epoch);
+      Bits live = leaf.getLiveDocs();
+      for (int d = 0; d < maxDoc; d++) {
+        float v = Math.max(0f, acc[d] + off); // the bound above the floor, as one number
+        acc[d] = v;
+        if ((live == null || live.get(d)) && v > maxAcc) {
+          maxAcc = v;
+        }
+      }
+      accs[li] = acc;
+      lives[li] = live;
+    }
+    // counting sort by bound bucket: count and the largest bound per bucket
+    double inv = maxAcc > 0 ? (BUCKETS - 1) / (double) maxAcc : 0;
+    int[] count = new int[BUCKETS];
+    float[] bucketMax = new float[BUCKETS];
+    for (int li = 0; li < nLeaves; li++) {
+      float[] acc = accs[li];
+      Bits live = lives[li];
+      for (int d = 0; d < acc.length; d++) {
+        if (live == null || live.get(d)) {
+          int b = (int) (acc[d] * inv);
+          count[b]++;
+          if (acc[d] > bucketMax[b]) {
+            bucketMax[b] = acc[d];
           }
         }
       }
+    }
+    int hi = BUCKETS - 1;
+    int target = Math.max(16 * k, 256);
+    int[] batch = new int[0];
+    while (hi >= 0) {
+      while (hi >= 0 && count[hi] == 0) {
+        hi--;
+      }
+      if (hi < 0 || bound(floor, bucketMax[hi], scale) < top.threshold()) {
+        break;
+      }
+      int lo = hi;
+      int n = count[hi];
+      while (lo > 0 && n < target) {
+        if (count[lo - 1] > 0 && bound(floor, bucketMax[lo - 1], scale) < top.threshold()) {
+          break;
+        }
+        lo--;
+        n += count[lo];
+      }
+      if (batch.length < n) {
+        batch = new int[n];
+      }
+      int m = 0;
+      for (int li = 0; li < nLeaves; li++) {
+        float[] acc = accs[li];
+        Bits live = lives[li];
+        int base = leaves.get(li).docBase;
+        for (int d = 0; d < acc.length; d++) {
+          int b = (int) (acc[d] * inv);
+          if (b >= lo && b <= hi && (live == null || live.get(d))) {
+            batch[m++] = base + d;
+          }
+        }
+      }
+      PAGES.increment();
+      // batch holds global doc ids in increasing order: doc values read forward
+      for (int i = 0; i < m; i++) {
+        int doc = batch[i];
+        int li = ReaderUtil.subIndex(doc, leaves);
+        float a = accs[li][doc - leaves.get(li).docBase];
+        if (bound(floor, a, scale) >= top.threshold()) {
+          exact.score(doc);
+        }
+      }
+      hi = lo - 1;
+      target = (int) Math.min(1 << 24, target * 4L);
     }
     List<MatchResult> out = new ArrayList<>(top.size);
     ScoreSheet sheet = new ScoreSheet();
@@ -379,6 +457,11 @@ public final class CandidateIndex implements Closeable {
       out.add(m);
     }
     return out;
+  }
+
+  /** The bound, on the 0..100 scale, of a document with accumulated credit {@code acc}. */
+  private static double bound(double floor, float acc, double scale) {
+    return (floor + acc) * scale * (1 + 2e-5) + 1e-4;
   }
 
   /** Exact scoring of profile documents in any order. */
