@@ -91,17 +91,29 @@ final class CandidateBounds {
 
   /** The per-segment data the bounds need: each document's years, decoded postings. */
   static final class Segment {
+    /** Cache budget: ints of decoded postings per document of the segment (64 bytes a profile). */
+    static final int CACHE_INTS_PER_DOC = 16;
+    /** Cache budget floor, in ints (4 MB), so that small segments cache what they use. */
+    static final long CACHE_MIN_INTS = 1L << 20;
+    /** What a cached entry costs beyond its list, in ints (the key, the record, the map node). */
+    static final int ENTRY_INTS = 24;
+
     final double[] years;
     private final java.util.concurrent.ConcurrentHashMap<String, Posted> posted =
         new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong cachedInts =
+        new java.util.concurrent.atomic.AtomicLong();
+    private final long budget;
 
     Segment(double[] years) {
       this.years = years;
+      this.budget = Math.max(CACHE_MIN_INTS, (long) CACHE_INTS_PER_DOC * years.length);
     }
 
     /**
-     * The postings of a term in this segment, decoded once and cached (the core never changes):
-     * the documents holding it, or, for a term most documents hold, those that do not.
+     * The postings of a term in this segment, decoded once and cached (the core never changes)
+     * while the cache stays within its budget ({@link #CACHE_INTS_PER_DOC} ints a document): the
+     * documents holding it, or, for a term most documents hold, those that do not.
      */
     Posted posted(LeafReader leaf, Alt a) throws IOException {
       String key = a.key();
@@ -134,7 +146,14 @@ final class CandidateBounds {
         } else {
           p = new Posted(n, false, Arrays.copyOf(out, n));
         }
-        posted.putIfAbsent(key, p);
+        // bounded: role terms are arbitrary strings, so past the budget a list is decoded for the
+        // query and dropped instead of kept for the life of the segment
+        long cost = p.docs().length + ENTRY_INTS;
+        if (cachedInts.addAndGet(cost) <= budget) {
+          posted.putIfAbsent(key, p);
+        } else {
+          cachedInts.addAndGet(-cost);
+        }
       }
       return p;
     }
