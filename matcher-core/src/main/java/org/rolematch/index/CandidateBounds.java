@@ -186,10 +186,6 @@ final class CandidateBounds {
     }
   }
 
-  /** Postings walked so far (diagnostics). */
-  static final java.util.concurrent.atomic.LongAdder POSTINGS =
-      new java.util.concurrent.atomic.LongAdder();
-
   /** Levels bounded through the complement of a frequent term so far (diagnostics). */
   static final java.util.concurrent.atomic.LongAdder COMPLEMENTS =
       new java.util.concurrent.atomic.LongAdder();
@@ -369,30 +365,7 @@ final class CandidateBounds {
       if (cl.years != null) {
         // alternatives and years together (degree with equivalent experience): best of both
         int e = ++epoch[0];
-        for (Alt a : cl.alts) {
-          float c = a.credit();
-          Posted p = seg.posted(leaf, a);
-          if (p.frequent()) {
-            PostingsEnum pe = postings(leaf, a);
-            for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-              if (stamp[d] != e) {
-                stamp[d] = e;
-                scratch[d] = c;
-              } else if (c > scratch[d]) {
-                scratch[d] = c;
-              }
-            }
-            continue;
-          }
-          for (int d : p.docs()) {
-            if (stamp[d] != e) {
-              stamp[d] = e;
-              scratch[d] = c;
-            } else if (c > scratch[d]) {
-              scratch[d] = c;
-            }
-          }
-        }
+        best(leaf, seg, cl.alts, 0f, e, scratch, stamp, null);
         YearsAlt y = cl.years;
         for (int d = 0; d < maxDoc; d++) {
           float t = stamp[d] == e ? scratch[d] : 0f;
@@ -440,41 +413,50 @@ final class CandidateBounds {
     }
     if (lv.length > 0 && lv[0] > cH) {
       // best credit above cH: one walk, keeping each document's best
-      int e = ++epoch[0];
-      for (Alt a : cl.alts) {
-        float c = a.credit() - cH;
-        if (c <= 0) {
-          continue;
-        }
-        Posted p = seg.posted(leaf, a);
-        if (p.frequent()) {
-          PostingsEnum pe = postings(leaf, a);
-          for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-            if (stamp[d] != e) {
-              stamp[d] = e;
-              scratch[d] = c;
-              acc[d] += c;
-            } else if (c > scratch[d]) {
-              acc[d] += c - scratch[d];
-              scratch[d] = c;
-            }
-          }
-          continue;
-        }
-        POSTINGS.add(p.df());
-        for (int d : p.docs()) {
-          if (stamp[d] != e) {
-            stamp[d] = e;
-            scratch[d] = c;
-            acc[d] += c;
-          } else if (c > scratch[d]) {
-            acc[d] += c - scratch[d];
-            scratch[d] = c;
-          }
-        }
-      }
+      best(leaf, seg, cl.alts, cH, ++epoch[0], scratch, stamp, acc);
     }
     return offset;
+  }
+
+  /**
+   * One walk of the alternatives' documents keeping, in {@code scratch} (stamped {@code e}), each
+   * document's best credit minus {@code minus}; with {@code acc}, also adding each increase of
+   * that best to the document's accumulator.
+   */
+  private static void best(LeafReader leaf, Segment seg, List<Alt> alts, float minus, int e,
+      float[] scratch, int[] stamp, float[] acc) throws IOException {
+    for (Alt a : alts) {
+      float c = a.credit() - minus;
+      if (c <= 0) {
+        continue;
+      }
+      Posted p = seg.posted(leaf, a);
+      if (p.frequent()) {
+        PostingsEnum pe = postings(leaf, a);
+        for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+          keep(d, c, e, scratch, stamp, acc);
+        }
+        continue;
+      }
+      for (int d : p.docs()) {
+        keep(d, c, e, scratch, stamp, acc);
+      }
+    }
+  }
+
+  private static void keep(int d, float c, int e, float[] scratch, int[] stamp, float[] acc) {
+    if (stamp[d] != e) {
+      stamp[d] = e;
+      scratch[d] = c;
+      if (acc != null) {
+        acc[d] += c;
+      }
+    } else if (c > scratch[d]) {
+      if (acc != null) {
+        acc[d] += c - scratch[d];
+      }
+      scratch[d] = c;
+    }
   }
 
   private static PostingsEnum postings(LeafReader leaf, Alt a) throws IOException {
@@ -486,7 +468,6 @@ final class CandidateBounds {
     if (!te.seekExact(a.term())) {
       return null;
     }
-    POSTINGS.add(te.docFreq());
     return te.postings(null, PostingsEnum.NONE);
   }
 
@@ -526,7 +507,6 @@ final class CandidateBounds {
           pes[j] = postings(leaf, u.get(j));
         }
       }
-      POSTINGS.add(comp.length);
       for (int d : comp) {
         boolean any = false;
         for (int j = 0; j < n && !any; j++) {
@@ -571,7 +551,6 @@ final class CandidateBounds {
     int e = ++epoch[0];
     boolean dedupe = u.size() > 1;
     for (Posted p : ps) {
-      POSTINGS.add(p.df());
       int[] docs = p.docs();
       if (!dedupe) {
         for (int d : docs) {
