@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -24,7 +23,6 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.util.Bits;
@@ -75,7 +73,6 @@ public final class CandidateIndex implements Closeable {
   private final Scorer scorer;
   private final ConceptGraph graph;
   private final LuceneStore store;
-  private final ReentrantLock writeLock = new ReentrantLock();
 
   private CandidateIndex(Path path, ClauseEvaluator evaluator, int maxBufferedDocs)
       throws IOException {
@@ -200,38 +197,17 @@ public final class CandidateIndex implements Closeable {
       docs.add(document(requireNonNull(p, "profile")));
       ids.add(p.id());
     }
-    writeLock.lock();
-    try {
-      store.replace(ids, docs);
-    } finally {
-      writeLock.unlock();
-    }
+    store.replace(ids, docs);
   }
 
   /** Removes the profile with this id; returns whether there was one. */
   public boolean delete(String id) throws IOException {
-    requireNonNull(id, "id");
-    writeLock.lock();
-    try {
-      boolean existed = get(id).isPresent();
-      if (existed) {
-        store.writer.deleteDocuments(new Term(IndexFields.ID, id));
-        store.refresh();
-      }
-      return existed;
-    } finally {
-      writeLock.unlock();
-    }
+    return store.delete(requireNonNull(id, "id"));
   }
 
   /** Commits all changes to the directory. */
   public void commit() throws IOException {
-    writeLock.lock();
-    try {
-      store.commit();
-    } finally {
-      writeLock.unlock();
-    }
+    store.commit();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -513,16 +489,8 @@ public final class CandidateIndex implements Closeable {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // The query of a role
-
   @Override
   public void close() throws IOException {
-    writeLock.lock();
-    try {
-      store.close();
-    } finally {
-      writeLock.unlock();
-    }
+    store.close();
   }
 }

@@ -43,6 +43,9 @@ import org.apache.lucene.util.BytesRef;
 final class LuceneStore implements Closeable {
   final Directory directory;
   final IndexWriter writer;
+  /** One writer at a time (adds, deletes, commits, close); searches never take it. */
+  private final java.util.concurrent.locks.ReentrantLock writeLock =
+      new java.util.concurrent.locks.ReentrantLock();
   final SearcherManager manager;
   final String storedFingerprint;
   private final String fingerprint;
@@ -113,7 +116,17 @@ final class LuceneStore implements Closeable {
     manager.release(s);
   }
 
+  /** Commits everything written so far, with the taxonomy fingerprint and format version. */
   void commit() throws IOException {
+    writeLock.lock();
+    try {
+      commitLocked();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private void commitLocked() throws IOException {
     Map<String, String> data = new HashMap<>();
     data.put(IndexFields.COMMIT_TAXONOMY, fingerprint);
     data.put(IndexFields.COMMIT_FORMAT, IndexFields.FORMAT);
@@ -123,8 +136,17 @@ final class LuceneStore implements Closeable {
 
   @Override
   public void close() throws IOException {
+    writeLock.lock();
     try {
-      commit();
+      closeLocked();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private void closeLocked() throws IOException {
+    try {
+      commitLocked();
     } finally {
       try {
         manager.close();
@@ -139,21 +161,44 @@ final class LuceneStore implements Closeable {
   }
 
   /**
-   * Adds each document, replacing any with the same id, and makes them visible to searches. The
-   * caller holds its index's write lock.
+   * Adds each document, replacing any with the same id, and makes them visible to searches. One
+   * writer at a time: readers never wait for it.
    */
-  void replace(java.util.List<String> ids, java.util.List<org.apache.lucene.document.Document> docs)
+  void replace(List<String> ids, List<org.apache.lucene.document.Document> docs)
       throws IOException {
-    for (int i = 0; i < docs.size(); i++) {
-      writer.updateDocument(new org.apache.lucene.index.Term(IndexFields.ID, ids.get(i)), docs.get(i));
+    writeLock.lock();
+    try {
+      for (int i = 0; i < docs.size(); i++) {
+        writer.updateDocument(new org.apache.lucene.index.Term(IndexFields.ID, ids.get(i)),
+            docs.get(i));
+      }
+      refresh();
+    } finally {
+      writeLock.unlock();
     }
-    refresh();
   }
 
-  /**
-   * The global doc id of the live document whose {@link IndexFields#ID} is {@code id}, or -1: a
-   * direct terms-dictionary lookup per segment (no query, weight or collector is built).
-   */
+  /** Deletes the live document with this id, visible to searches on return; whether it was there. */
+  boolean delete(String id) throws IOException {
+    writeLock.lock();
+    try {
+      IndexSearcher s = acquire();
+      boolean existed;
+      try {
+        existed = locate(s.getIndexReader(), id) >= 0;
+      } finally {
+        release(s);
+      }
+      if (existed) {
+        writer.deleteDocuments(new org.apache.lucene.index.Term(IndexFields.ID, id));
+        refresh();
+      }
+      return existed;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   /**
    * Decodes the doc-values record of the live document with this id, under a searcher held for the
    * read; empty when there is none.
@@ -171,6 +216,10 @@ final class LuceneStore implements Closeable {
     }
   }
 
+  /**
+   * The global doc id of the live document whose {@link IndexFields#ID} is {@code id}, or -1: a
+   * direct terms-dictionary lookup per segment (no query, weight or collector is built).
+   */
   static int locate(IndexReader reader, String id) throws IOException {
     BytesRef term = new BytesRef(id);
     PostingsEnum pe = null;

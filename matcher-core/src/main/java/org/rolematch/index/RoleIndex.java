@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -25,13 +24,11 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.rolematch.model.CandidateProfile;
-import org.rolematch.model.Requirement;
 import org.rolematch.model.Role;
 import org.rolematch.score.ClauseEvaluator;
 import org.rolematch.score.CompiledCodec;
@@ -91,7 +88,6 @@ public final class RoleIndex implements Closeable {
   private final Scorer scorer;
   private final ConceptGraph graph;
   private final LuceneStore store;
-  private final ReentrantLock writeLock = new ReentrantLock();
   private final ConcurrentHashMap<IndexReader.CacheKey, RoleSegment> segments =
       new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Scratch> scratchPool = new ConcurrentLinkedQueue<>();
@@ -180,38 +176,17 @@ public final class RoleIndex implements Closeable {
       docs.add(document(requireNonNull(r, "role")));
       ids.add(r.id());
     }
-    writeLock.lock();
-    try {
-      store.replace(ids, docs);
-    } finally {
-      writeLock.unlock();
-    }
+    store.replace(ids, docs);
   }
 
   /** Removes the role with this id; returns whether there was one. */
   public boolean delete(String id) throws IOException {
-    requireNonNull(id, "id");
-    writeLock.lock();
-    try {
-      boolean existed = exists(id);
-      if (existed) {
-        store.writer.deleteDocuments(new Term(IndexFields.ID, id));
-        store.refresh();
-      }
-      return existed;
-    } finally {
-      writeLock.unlock();
-    }
+    return store.delete(requireNonNull(id, "id"));
   }
 
   /** Commits all changes to the directory. */
   public void commit() throws IOException {
-    writeLock.lock();
-    try {
-      store.commit();
-    } finally {
-      writeLock.unlock();
-    }
+    store.commit();
   }
 
   private void recompileAll() throws IOException {
@@ -228,15 +203,6 @@ public final class RoleIndex implements Closeable {
     try {
       int doc = LuceneStore.locate(s.getIndexReader(), id);
       return doc < 0 ? null : storedRole(s, doc);
-    } finally {
-      store.release(s);
-    }
-  }
-
-  private boolean exists(String id) throws IOException {
-    IndexSearcher s = store.acquire();
-    try {
-      return LuceneStore.locate(s.getIndexReader(), id) >= 0;
     } finally {
       store.release(s);
     }
@@ -308,12 +274,10 @@ public final class RoleIndex implements Closeable {
 
   @Override
   public void close() throws IOException {
-    writeLock.lock();
     try {
       store.close();
     } finally {
       segments.clear();
-      writeLock.unlock();
     }
   }
 
