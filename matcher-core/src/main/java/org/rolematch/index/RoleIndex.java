@@ -82,7 +82,11 @@ public final class RoleIndex implements Closeable {
   /** Docs gathered before the first batch is scored exactly; each next batch is twice as big. */
   private static final int BATCH = 32;
   private static final int MAX_BATCH = 8192;
+  /** Roles bounded from their entries after which a pending batch is scored at a bucket's end. */
+  private static final int FLUSH_AFTER_BOUNDS = 32;
   private static final double BUCKET_SCALE = BUCKETS / 101.0;
+  /** Scores are capped at 100. */
+  private static final double MAX_SCORE = 100.0;
 
   private final ClauseEvaluator evaluator;
   private final Scorer scorer;
@@ -91,12 +95,14 @@ public final class RoleIndex implements Closeable {
   private final ConcurrentHashMap<IndexReader.CacheKey, RoleSegment> segments =
       new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Scratch> scratchPool = new ConcurrentLinkedQueue<>();
+  private final RoleSegment.UnknownKeys unknownKeys;
 
   private RoleIndex(Path path, ClauseEvaluator evaluator, int maxBufferedDocs)
       throws IOException {
     this.evaluator = evaluator;
     this.scorer = Scorer.of(evaluator);
     this.graph = evaluator.graph();
+    this.unknownKeys = new RoleSegment.UnknownKeys(new RoleSegment.Keys(graph.size()));
     String fp = Long.toHexString(graph.fingerprint());
     // the per-segment structures are built lazily, by the first search that meets a segment
     // (then cached by segment core): a refresh after each write costs no structure building, and
@@ -284,12 +290,12 @@ public final class RoleIndex implements Closeable {
   RoleSegment segment(LeafReader leaf) throws IOException {
     IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
     if (helper == null) {
-      return RoleSegment.build(leaf, evaluator);
+      return RoleSegment.build(leaf, evaluator, unknownKeys);
     }
     IndexReader.CacheKey key = helper.getKey();
     RoleSegment s = segments.get(key);
     if (s == null) {
-      s = RoleSegment.build(leaf, evaluator);
+      s = RoleSegment.build(leaf, evaluator, unknownKeys);
       if (segments.putIfAbsent(key, s) == null) {
         helper.addClosedListener(segments::remove);
       }
@@ -313,7 +319,13 @@ public final class RoleIndex implements Closeable {
     private boolean closed;
     /** Roles scored exactly by the last search on this snapshot (a diagnostic). */
     int lastExactEvaluations;
-    /** Nanoseconds of the last search's phases: keys, postings, bounds, exact, results. */
+    /** Roles bounded from their forward entries by the last search (a diagnostic). */
+    int lastForwardBounds;
+    /** Roles with a guard clause touched by the last search (a diagnostic). */
+    int lastTouched;
+    /** Compiled roles read from doc values by the last search (a diagnostic). */
+    int lastReads;
+    /** Nanoseconds of the last search's phases: keys, guards, bounds, exact, results. */
     final long[] lastPhaseNanos = new long[5];
 
     Snapshot(IndexSearcher searcher) {
@@ -360,12 +372,38 @@ public final class RoleIndex implements Closeable {
       }
     }
 
-    /** The upper bounds of every document (a diagnostic for tests): -1 for deleted ones. */
+    /**
+     * The tight (forward) upper bound of every document (a diagnostic for tests): -1 for deleted
+     * ones.
+     */
     float[] bounds(CandidateProfile profile) throws IOException {
       CompiledProfile p = CompiledProfile.compile(profile, graph);
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      float[] out = new float[searcher.getIndexReader().maxDoc()];
+      if (leaves.isEmpty()) {
+        return out;
+      }
       Scratch sc = new Scratch();
-      search(p, 1, ALL, sc);
-      return Arrays.copyOf(sc.acc, searcher.getIndexReader().maxDoc());
+      RoleSegment[] segs = segments(leaves);
+      ProfileKeys keys = ProfileKeys.of(p, evaluator, segs[0].keys, unknownKeys, sc, segs);
+      for (int li = 0; li < leaves.size(); li++) {
+        Bits live = leaves.get(li).reader().getLiveDocs();
+        int base = leaves.get(li).docBase;
+        for (int d = 0; d < segs[li].maxDoc; d++) {
+          out[base + d] = live != null && !live.get(d) ? -1f
+              : segs[li].forwardBound(d, keys.credit, keys.classWeight, keys.classFloor,
+                  Double.NEGATIVE_INFINITY);
+        }
+      }
+      return out;
+    }
+
+    private RoleSegment[] segments(List<LeafReaderContext> leaves) throws IOException {
+      RoleSegment[] segs = new RoleSegment[leaves.size()];
+      for (int li = 0; li < segs.length; li++) {
+        segs[li] = segment(leaves.get(li).reader());
+      }
+      return segs;
     }
 
     private TopK search(CompiledProfile p, int k, Predicate<Role> filter, Scratch sc)
@@ -374,165 +412,278 @@ public final class RoleIndex implements Closeable {
       List<LeafReaderContext> leaves = reader.leaves();
       int nLeaves = leaves.size();
       int maxDoc = reader.maxDoc();
-      sc.ensure(maxDoc, nLeaves);
-      float[] acc = sc.acc;
-      int[] hist = sc.hist;
-      Arrays.fill(hist, 0);
-      RoleSegment[] segs = new RoleSegment[nLeaves];
-      for (int li = 0; li < nLeaves; li++) {
-        segs[li] = segment(leaves.get(li).reader());
-      }
-      long t0 = System.nanoTime();
-      ProfileKeys keys = nLeaves == 0 ? null
-          : ProfileKeys.of(p, evaluator, segs[0].keys, sc, segs);
-      long t1 = System.nanoTime();
-      long tPost = 0;
-      // 1. bounds, and a histogram of them
-      for (int li = 0; li < nLeaves; li++) {
-        LeafReaderContext ctx = leaves.get(li);
-        RoleSegment seg = segs[li];
-        long ta = System.nanoTime();
-        keys.accumulate(seg, ctx.docBase, acc, sc.mask, evaluator);
-        tPost += System.nanoTime() - ta;
-        Bits live = ctx.reader().getLiveDocs();
-        int base = ctx.docBase;
-        int segMax = seg.maxDoc;
-        float[] scale = seg.scale;
-        for (int d = 0; d < segMax; d++) {
-          if (live != null && !live.get(d)) {
-            acc[base + d] = -1f;
-            continue;
-          }
-          float b = (float) (acc[base + d] * (double) scale[d] * (1 + 2e-5) + 1e-4);
-          acc[base + d] = b;
-          hist[bucket(b)]++;
-        }
-      }
-      // 2. candidates ordered by bound: a counting sort of live docs by histogram bucket into
-      // sc.order (bucket bk owns order[start[bk], start[bk] + hist[bk]), highest bucket first,
-      // doc-ascending within a bucket). bucket() is monotone in the bound, so every doc of a
-      // lower bucket has a strictly smaller bound than every doc of a higher one. Docs are placed
-      // in two bands: first the top buckets holding at least max(2k, 16) docs; then, of the rest,
-      // only those whose bound reaches the k-th exact score found so far.
-      int[] start = sc.start;
-      int[] cursor = sc.cursor;
-      int pos = 0;
-      for (int b = BUCKETS - 1; b >= 0; b--) {
-        start[b] = pos;
-        cursor[b] = pos;
-        pos += hist[b];
-      }
-      int need = Math.max(2 * k, 16);
-      int cut = BUCKETS - 1;
-      for (int got = 0; cut > 0; cut--) {
-        got += hist[cut];
-        if (got >= need) {
-          break;
-        }
-      }
-      int[] order = sc.order;
-      for (int d = 0; d < maxDoc; d++) {
-        float b = acc[d];
-        if (b >= 0) {
-          int bk = bucket(b);
-          if (bk >= cut) {
-            order[cursor[bk]++] = d;
-          }
-        }
-      }
-      long t2 = System.nanoTime();
-      lastPhaseNanos[0] = t1 - t0;
-      lastPhaseNanos[1] = tPost;
-      lastPhaseNanos[2] = t2 - t1 - tPost;
-      // 3. exact scoring in decreasing bucket order, until no bound can reach the k-th score
       TopK top = new TopK(k);
       lastExactEvaluations = 0;
-      int[] bases = sc.bases;
-      int[] dvLast = sc.dvLast;
-      BinaryDocValues[] dvs = sc.dvs;
-      for (int li = 0; li < nLeaves; li++) {
-        bases[li] = leaves.get(li).docBase;
+      lastForwardBounds = 0;
+      lastReads = 0;
+      if (nLeaves == 0) {
+        return top;
       }
-      boolean dropIneligible = evaluator.policy().knockoutMode() == KnockoutMode.FILTER;
+      long t0 = System.nanoTime();
+      sc.ensure(maxDoc, nLeaves);
+      RoleSegment[] segs = segments(leaves);
+      ProfileKeys keys = ProfileKeys.of(p, evaluator, segs[0].keys, unknownKeys, sc, segs);
+      long t1 = System.nanoTime();
+      byte[] gmask = sc.gmask; // all 0 between searches
+      int nTouched = 0;
       try {
-        float ceiling = Float.POSITIVE_INFINITY; // above every bound of the buckets not yet seen
-        boolean done = false;
-        for (int band = 0; band < 2 && !done; band++) {
-          int hiBucket = BUCKETS - 1;
-          int loBucket = cut;
-          if (band == 1) {
-            if (cut == 0 || (top.full() && ceiling <= top.threshold())) {
-              break;
-            }
-            double t = top.threshold();
-            for (int d = 0; d < maxDoc; d++) {
-              float b = acc[d];
-              if (b >= 0 && b >= t) {
-                int bk = bucket(b);
-                if (bk < cut) {
-                  order[cursor[bk]++] = d;
-                }
-              }
-            }
-            hiBucket = cut - 1;
-            loBucket = 0;
-          }
-          // Buckets are taken in decreasing order, their docs gathered into a batch that is
-          // scored in doc order once it holds BATCH docs: doc values iterate forward only, so
-          // each batch re-opens each segment's doc values at most once (not once per bucket).
-          int[] batch = sc.batch;
-          int nb = 0;
-          int batchSize = BATCH;
-          float pendingMin = Float.POSITIVE_INFINITY;
-          for (int bk = hiBucket; bk >= loBucket; bk--) {
-            int from = start[bk];
-            int to = cursor[bk];
-            if (from == to) {
+        // 1. the guard clauses the profile touches (a byte of guard bits per role); roles whose
+        // guards are all touched are listed
+        int[] full = sc.fullDocs;
+        int nFull = 0;
+        int[] guardKeys = keys.guardKeys;
+        for (int li = 0; li < nLeaves; li++) {
+          RoleSegment seg = segs[li];
+          int base = leaves.get(li).docBase;
+          int[] ks = seg.guardKeyStart;
+          int[] gp = seg.guardPostings;
+          byte[] all = seg.guardMask;
+          for (int i = 0; i < keys.nGuard; i++) {
+            int key = guardKeys[i];
+            if (key >= seg.keyEnd) {
               continue;
             }
-            if (top.full() && ceiling <= top.threshold()) {
-              done = true; // every remaining bound is below the k-th exact score
-              break;
-            }
-            double t = top.threshold();
-            for (int i = from; i < to; i++) {
-              int doc = order[i];
-              float b = acc[doc];
-              if (b < pendingMin) {
-                pendingMin = b;
-              }
-              if (b >= t) {
-                if (nb == batch.length) {
-                  batch = sc.batch = Arrays.copyOf(batch, 2 * nb);
+            for (int j = ks[key], end = ks[key + 1]; j < end; j++) {
+              int v = gp[j];
+              int d = v >>> 2;
+              int m = gmask[base + d];
+              int m2 = m | 1 << (v & 3);
+              if (m2 != m) {
+                gmask[base + d] = (byte) m2;
+                nTouched += m == 0 ? 1 : 0;
+                if (m2 == all[d]) {
+                  full[nFull++] = base + d;
                 }
-                batch[nb++] = doc;
               }
             }
-            if (nb >= batchSize) {
-              scoreBatch(batch, nb, p, filter, top, sc, leaves, dropIneligible);
-              nb = 0;
-              ceiling = pendingMin;
-              // when many roles need exact scores (large N, loose bounds), larger batches keep
-              // the doc-values reopenings (and their garbage) logarithmic in their number
-              batchSize = Math.min(MAX_BATCH, 2 * batchSize);
-            }
-          }
-          if (nb > 0) {
-            scoreBatch(batch, nb, p, filter, top, sc, leaves, dropIneligible);
-            ceiling = Math.min(ceiling, pendingMin);
           }
         }
+        long t2 = System.nanoTime();
+        lastTouched = nTouched;
+        // 2. the bound of every live role whose guards are all touched, and a histogram of them
+        float[] acc = sc.acc;
+        int[] hist = sc.hist;
+        Arrays.fill(hist, 0);
+        Arrays.sort(full, 0, nFull);
+        for (int i = 0, li = 0; i < nFull; i++) {
+          int doc = full[i];
+          while (li + 1 < nLeaves && doc >= leaves.get(li + 1).docBase) {
+            li++;
+          }
+          LeafReaderContext ctx = leaves.get(li);
+          int d = doc - ctx.docBase;
+          Bits live = ctx.reader().getLiveDocs();
+          if (live != null && !live.get(d)) {
+            acc[doc] = -1f;
+            continue;
+          }
+          float b = segs[li].guardBound(d, gmask[doc]);
+          acc[doc] = b;
+          hist[bucket(b)]++;
+        }
+        // 3. those roles ordered by bound: a counting sort by histogram bucket into sc.order
+        // (bucket bk owns order[start[bk], cursor[bk]), highest bucket first, doc-ascending
+        // within a bucket); bucket() is monotone in the bound, so every role of a lower bucket has
+        // a smaller bound than every role of a higher one
+        int[] start = sc.start;
+        int[] cursor = sc.cursor;
+        int pos = 0;
+        for (int b = BUCKETS - 1; b >= 0; b--) {
+          start[b] = pos;
+          cursor[b] = pos;
+          pos += hist[b];
+        }
+        int[] order = sc.order;
+        for (int i = 0; i < nFull; i++) {
+          float b = acc[full[i]];
+          if (b >= 0) {
+            order[cursor[bucket(b)]++] = full[i];
+          }
+        }
+        long t3 = System.nanoTime();
+        lastPhaseNanos[0] = t1 - t0;
+        lastPhaseNanos[1] = t2 - t1;
+        lastPhaseNanos[2] = t3 - t2;
+        // 4. exact scoring in decreasing bucket order, until no bound can reach the k-th score.
+        // A bucket holds the fully touched roles of the counting sort, and roles taken from each
+        // segment's lists of untouched and partly touched roles, sorted by their static bounds.
+        // A role taken is bounded again from its forward entries: it stays in this bucket or is
+        // deferred to the lower bucket of its tighter bound, so roles are scored in the order of
+        // their tight bounds. Roles are gathered into a batch that is scored in doc order once it
+        // holds BATCH roles: doc values iterate forward only, so each batch re-opens each
+        // segment's doc values at most once.
+        int[] bases = sc.bases;
+        int[] nonePos = sc.nonePos;
+        int[] partPos = sc.partPos;
+        for (int li = 0; li < nLeaves; li++) {
+          bases[li] = leaves.get(li).docBase;
+          nonePos[li] = 0;
+          partPos[li] = 0;
+        }
+        int[] deferHead = sc.deferHead;
+        int[] guardHead = sc.guardHead;
+        Arrays.fill(deferHead, -1);
+        Arrays.fill(guardHead, -1);
+        int[] next = sc.next;
+        boolean dropIneligible = evaluator.policy().knockoutMode() == KnockoutMode.FILTER;
+        sc.batchSize = BATCH;
+        sc.boundedAtFlush = 0;
+        sc.nb = 0;
+        for (int bk = BUCKETS - 1; bk >= 0; bk--) {
+          // every bound of bucket bk and below is under (bk + 1) / BUCKET_SCALE (the 0.0001
+          // covers the rounding of bucket()); roles gathered but not yet scored are scored below
+          if (top.full() && bk < BUCKETS - 1
+              && (bk + 1.0001) / BUCKET_SCALE <= top.threshold()) {
+            break; // every remaining bound is below the k-th exact score
+          }
+          double t = top.threshold();
+          for (int doc = deferHead[bk]; doc >= 0; doc = next[doc]) {
+            if (acc[doc] >= t) {
+              sc.add(doc);
+            }
+          }
+          for (int doc = guardHead[bk]; doc >= 0; ) {
+            int following = next[doc]; // tighten may file the doc in another list
+            if (acc[doc] >= t
+                && tighten(doc, leafOf(doc, bases, nLeaves), bk, t, segs, keys, sc, top)) {
+              flush(p, segs, filter, top, sc, leaves, dropIneligible);
+              t = top.threshold();
+            }
+            doc = following;
+          }
+          for (int i = start[bk], to = cursor[bk]; i < to; i++) {
+            int doc = order[i];
+            if (acc[doc] >= t
+                && tighten(doc, leafOf(doc, bases, nLeaves), bk, t, segs, keys, sc, top)) {
+              flush(p, segs, filter, top, sc, leaves, dropIneligible);
+              t = top.threshold();
+            }
+          }
+          for (int li = 0; li < nLeaves; li++) {
+            // roles no guard of which is touched, and roles some (not all) guards of which are
+            RoleSegment seg = segs[li];
+            for (int list = 0; list < 2; list++) {
+              int[] lo = list == 0 ? seg.noneOrder : seg.partOrder;
+              float[] lb = list == 0 ? seg.noneBound : seg.partBound;
+              int[] posOf = list == 0 ? nonePos : partPos;
+              int q = posOf[li];
+              if (q >= lo.length || bucket(lb[q]) < bk) {
+                continue;
+              }
+              Bits live = leaves.get(li).reader().getLiveDocs();
+              int base = bases[li];
+              byte[] all = seg.guardMask;
+              for (; q < lo.length; q++) {
+                float b = lb[q];
+                if (bucket(b) < bk) {
+                  break;
+                }
+                int d = lo[q];
+                int doc = base + d;
+                int m = gmask[doc];
+                if ((list == 0 ? m != 0 : m == 0 || m == all[d])
+                    || (live != null && !live.get(d))) {
+                  continue; // in another list, or deleted
+                }
+                if (list == 1) {
+                  b = seg.guardBound(d, m); // at most the list's bound
+                  int gb = bucket(b);
+                  if (gb < bk) { // its guard bound belongs to a lower bucket: wait there
+                    acc[doc] = b;
+                    next[doc] = guardHead[gb];
+                    guardHead[gb] = doc;
+                    continue;
+                  }
+                }
+                if (b >= t && tighten(doc, li, bk, t, segs, keys, sc, top)) {
+                  flush(p, segs, filter, top, sc, leaves, dropIneligible);
+                  t = top.threshold();
+                }
+              }
+              posOf[li] = q;
+            }
+          }
+          if (sc.nb >= sc.batchSize) {
+            flush(p, segs, filter, top, sc, leaves, dropIneligible);
+          }
+        }
+        if (sc.nb > 0) {
+          flush(p, segs, filter, top, sc, leaves, dropIneligible);
+        }
+        lastPhaseNanos[3] = System.nanoTime() - t3;
       } finally {
-        Arrays.fill(dvs, 0, nLeaves, null); // hold no reader state between searches
+        Arrays.fill(gmask, 0, maxDoc, (byte) 0);
+        keys.reset();
+        Arrays.fill(sc.dvs, 0, nLeaves, null); // hold no reader state between searches
       }
-      lastPhaseNanos[3] = System.nanoTime() - t2;
       return top;
     }
 
+    /**
+     * Bounds a role taken in bucket {@code bk} tightly, from its forward entries: one that can
+     * still reach {@code t} joins the batch when its tight bound is still in {@code bk} (or the top
+     * k is not full yet), else it waits in the list of its lower bucket ({@code acc} holds the
+     * tight bound). Returns whether the batch should be scored now: it could fill the top k.
+     */
+    private boolean tighten(int doc, int li, int bk, double t, RoleSegment[] segs, ProfileKeys keys,
+        Scratch sc, TopK top) {
+      RoleSegment seg = segs[li];
+      int d = doc - sc.bases[li];
+      if (top.full() && t >= MAX_SCORE && seg.blockIdsAbove(d, top.ids[0])) {
+        return false; // at best ties the k-th score, 100, with a greater id: cannot enter
+      }
+      lastForwardBounds++;
+      float fb = seg.forwardBound(d, keys.credit, keys.classWeight, keys.classFloor, t);
+      if (fb < t) {
+        return false;
+      }
+      sc.acc[doc] = fb;
+      int b = bucket(fb);
+      if (b >= bk) {
+        sc.add(doc);
+      } else if (!top.full()) { // until the top k is full, every role counts
+        sc.add(doc);
+        return sc.nb >= top.k - top.size;
+      } else {
+        sc.next[doc] = sc.deferHead[b];
+        sc.deferHead[b] = doc;
+      }
+      // score a pending batch when it is big enough, or when roles keep being bounded while it
+      // waits: its scores raise the threshold those bounds are compared with
+      return sc.nb >= sc.batchSize
+          || (sc.nb > 0 && lastForwardBounds - sc.boundedAtFlush >= FLUSH_AFTER_BOUNDS);
+    }
+
+    /** Scores the pending batch. */
+    private void flush(CompiledProfile p, RoleSegment[] segs, Predicate<Role> filter, TopK top,
+        Scratch sc, List<LeafReaderContext> leaves, boolean dropIneligible) throws IOException {
+      sc.boundedAtFlush = lastForwardBounds;
+      scoreBatch(sc.batch, sc.nb, p, segs, filter, top, sc, leaves, dropIneligible);
+      sc.nb = 0;
+      // when many roles need exact scores (large N, loose bounds), larger batches keep the
+      // doc-values reopenings (and their garbage) logarithmic in their number
+      sc.batchSize = Math.min(MAX_BATCH, 2 * sc.batchSize);
+    }
+
+    /** The index of the segment holding a doc ({@code bases} ascending). */
+    private static int leafOf(int doc, int[] bases, int n) {
+      int lo = 0;
+      int hi = n - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (bases[mid] <= doc) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return lo;
+    }
+
     /** Scores the docs of a batch exactly, in doc order, into the top k. */
-    private void scoreBatch(int[] batch, int nb, CompiledProfile p, Predicate<Role> filter,
-        TopK top, Scratch sc, List<LeafReaderContext> leaves, boolean dropIneligible)
-        throws IOException {
+    private void scoreBatch(int[] batch, int nb, CompiledProfile p,
+        RoleSegment[] segs, Predicate<Role> filter, TopK top, Scratch sc,
+        List<LeafReaderContext> leaves, boolean dropIneligible) throws IOException {
       Arrays.sort(batch, 0, nb);
       float[] acc = sc.acc;
       int[] bases = sc.bases;
@@ -551,6 +702,9 @@ public final class RoleIndex implements Closeable {
           li++;
         }
         int d = doc - bases[li];
+        if (top.full() && top.threshold() >= MAX_SCORE && segs[li].blockIdsAbove(d, top.ids[0])) {
+          continue; // at best ties the k-th score, 100, with a greater id: cannot enter
+        }
         BinaryDocValues dv = dvs[li];
         if (dv == null || d <= dvLast[li]) { // doc values iterate forward only
           dv = leaves.get(li).reader().getBinaryDocValues(IndexFields.COMPILED);
@@ -564,6 +718,11 @@ public final class RoleIndex implements Closeable {
           continue;
         }
         BytesRef bytes = dv.binaryValue();
+        lastReads++;
+        if (top.full() && top.threshold() >= MAX_SCORE && CompiledCodec.compareRoleId(
+            bytes.bytes, bytes.offset, bytes.length, top.ids[0]) > 0) {
+          continue; // at best ties the k-th score, 100, with a greater id: cannot enter
+        }
         lastExactEvaluations++;
         // the id is read only for a role that may enter the top k (most scored roles do not)
         CompiledCodec.decodeWithoutId(bytes.bytes, bytes.offset, bytes.length, role);
@@ -632,14 +791,35 @@ public final class RoleIndex implements Closeable {
   /** Per-search working arrays, pooled so that a search allocates nothing proportional to N. */
   static final class Scratch {
     float[] acc = new float[0];
-    long[] mask = new long[0];
+    /** Per role: the guard clauses the search touched (bits); all 0 between searches. */
+    byte[] gmask = new byte[0];
+    /** Roles whose guards a search touched all of. */
+    int[] fullDocs = new int[0];
     final int[] hist = new int[BUCKETS];
     final CompiledRole role = new CompiledRole();
     final ScoreSheet sheet = new ScoreSheet();
     double[] creditByKey = new double[0];
-    long[] codes = new long[0];
     int[] touched = new int[256];
+    int[] guardKeys = new int[256];
+    double[] classWeight;
+    double[] classFloor;
     int[] batch = new int[2 * BATCH];
+    int nb;
+    int batchSize;
+    /** {@code lastForwardBounds} when the last batch was scored. */
+    int boundedAtFlush;
+    /** Per bucket, the first role deferred to it, and per role the next (-1 ends a list). */
+    final int[] deferHead = new int[BUCKETS];
+    /** Per bucket, the first partly touched role waiting to be bounded tightly there. */
+    final int[] guardHead = new int[BUCKETS];
+    int[] next = new int[0];
+
+    void add(int doc) {
+      if (nb == batch.length) {
+        batch = Arrays.copyOf(batch, 2 * nb);
+      }
+      batch[nb++] = doc;
+    }
 
     /** Live doc ids ordered by bound bucket (highest first), and the buckets' offsets. */
     int[] order = new int[0];
@@ -649,12 +829,17 @@ public final class RoleIndex implements Closeable {
     int[] bases = new int[0];
     int[] dvLast = new int[0];
     BinaryDocValues[] dvs = new BinaryDocValues[0];
+    /** Per segment: the next role of its none and partial lists. */
+    int[] nonePos = new int[0];
+    int[] partPos = new int[0];
 
     void ensure(int maxDoc, int leaves) {
       if (acc.length < maxDoc) {
         int cap = Math.max(maxDoc, acc.length + (acc.length >> 2));
         acc = new float[cap];
-        mask = new long[cap];
+        gmask = new byte[cap];
+        fullDocs = new int[cap];
+        next = new int[cap];
         order = new int[cap];
       }
       if (bases.length < leaves) {
@@ -662,6 +847,8 @@ public final class RoleIndex implements Closeable {
         bases = new int[cap];
         dvLast = new int[cap];
         dvs = new BinaryDocValues[cap];
+        nonePos = new int[cap];
+        partPos = new int[cap];
       }
     }
   }

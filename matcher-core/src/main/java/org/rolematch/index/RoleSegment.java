@@ -2,8 +2,6 @@ package org.rolematch.index;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -15,8 +13,9 @@ import org.rolematch.score.CompiledRole;
 import org.rolematch.score.ConceptGraph;
 
 /**
- * The roles-for-candidate search structure of one Lucene segment: an inverted index from keys
- * (concept ordinals and a few pseudo-concepts) to (role, clause) postings.
+ * The roles-for-candidate search structure of one Lucene segment: per role, its posted clauses as
+ * keys (a forward index), and for a few "guard" clauses per role an inverted index from their
+ * concepts to the roles.
  *
  * <h2>Design note</h2>
  *
@@ -24,77 +23,93 @@ import org.rolematch.score.ConceptGraph;
  * concepts touch most roles and the per-role normalisation (score = weighted mean) defeats
  * block-max skipping. So each segment gets a hand-built structure, built once from the segment's
  * {@code compiled} doc values by the first search that meets the segment and cached by the
- * segment core, so it follows Lucene's merges and is dropped with the segment (segments merged
- * away before any search never get one).
+ * segment core, so it follows Lucene's merges and is dropped with the segment.
+ *
+ * <p>The structure bounds a role's score by what it misses, not by what it holds. At scale the
+ * k-th best score is at or near 100 (at 100k synthetic roles the 20th best was 100 for most
+ * profiles), so a role is competitive only when every heavy clause of it is met. Each role
+ * names up to {@link #GUARDS} guard clauses: concept clauses that are heavy and rare (weight
+ * times how seldom the segment's roles name their concepts or narrower ones). A search walks
+ * only the guard postings of the concepts the profile holds; a guard it does not touch earns at
+ * most its floor, so the role's bound drops by that clause's credit-1 contribution. Roles touched
+ * by no guard are taken from a list sorted by that static bound and stop being visited as soon as
+ * the bound falls below the k-th exact score. A role whose guard bound can still reach it is
+ * bounded again, tightly, from its forward entries (the best credit of each posted clause over the
+ * profile's keys) before it is scored exactly.
  *
  * <ul>
- *   <li><b>Postings</b>: one flat {@code int[]}; an entry is {@code doc << 6 | clauseSlot}. For
- *       each key, postings are grouped in runs of one clause class ({@code kind * 2 +
- *       importance}), doc-ordered within a run, so the weight is looked up once per run.
  *   <li><b>Keys</b> (a fixed layout for a taxonomy of T concepts): concept clauses post each
  *       listed concept ({@code c}); their partial credit (a sibling or broader concept, through a
- *       parent of a listed one) is not posted but bounded statically: a concept clause with a
- *       parent in the taxonomy counts at least {@code max(sibling, broader credit)} in {@code
- *       staticNum} and its postings carry the "partial" run class ({@code nClasses + class}),
- *       whose credit-1 delta is reduced by that much (the range {@code T + q} of the layout stays
- *       unused). Parents are in most roles, so this removed about 60% of the postings a query
- *       walked and about 40% of the postings held. Field clauses post {@code 2T + field};
+ *       parent of a listed one) is bounded statically: a concept clause with a parent in the
+ *       taxonomy counts at least {@code max(sibling, broader credit)} (its entries carry the
+ *       "partial" run class {@code nClasses + class}). Field clauses post {@code 2T + field};
  *       location clauses {@code 3T + place} and, for a listed city, {@code 4T + its parent}
  *       (nearby-place credit); degree clauses their 11-bit signature ({@code 5T + sig}), whose
- *       exact credit for the profile is computed once per query; experience clauses their minimum years (capped
- *       at 63); then publication, internship and the "related field", "silent location",
- *       "authorisation" pseudo-keys; concept ids unknown to the taxonomy get segment-local keys.
+ *       exact credit for the profile is computed once per query; experience clauses their
+ *       minimum years (capped at 63); then publication, internship and the "related field",
+ *       "silent location", "authorisation" pseudo-keys. Concept ids and field texts unknown to
+ *       the taxonomy get keys of the index's {@link UnknownKeys} dictionary.
+ *   <li><b>Forward entries</b>: one flat {@code int[]}, per role its entries in clause order, an
+ *       entry {@code key << 12 | runClass << 6 | clauseSlot}.
  *   <li><b>Per role</b>: {@code staticNum} (the weighted credit every profile gets: floors such
  *       as the unknown credit of soft skills, the static partial credit, clauses beyond slot 63
- *       and clauses of kinds this structure does not know at full credit) and {@code scale}
- *       ({@code 100 / total weight}).
- *   <li><b>Heavy levels</b>: the 8 concept keys with the most postings (the few concepts in most
- *       roles); for the first 4 and the first 8, per role the static credit plus the credit-1
- *       contribution of the clauses posted under them, and those clauses' bits. A profile that
- *       holds all keys of a level starts from it and skips the level's postings (the longest of
- *       the segment); otherwise it walks them as any other key.
+ *       and clauses of kinds this structure does not know at full credit), {@code full} (static
+ *       plus every posted clause at credit 1), the guards' credit-1 contributions ({@code loss})
+ *       and {@code scale} ({@code 100 / total weight}).
+ *   <li><b>Guard postings</b>: per concept key, the roles whose guard clause {@code g} lists it,
+ *       as {@code doc << 2 | g}, doc-ordered; and all live-or-not roles ordered by their bound
+ *       when no guard is touched ({@code noneOrder}, {@code noneBound}).
  * </ul>
  *
- * <p>A query visits keys in decreasing credit order; the first touch of a (role, clause) adds
- * {@code weight * (credit - floor)} and sets the clause's bit in a per-role mask, so a clause is
- * counted once, at its best possible credit. The result, times {@code scale}, bounds the exact
- * score from above. Deleted documents stay in the structure and are skipped via live docs.
+ * <p>Deleted documents stay in the structure and are skipped via live docs.
  */
 final class RoleSegment {
   static final int MAX_SLOTS = 64;
   static final int MAX_YEARS_KEY = 63;
-  static final int HEAVY = 8;
-  static final int LEVELS = 2;
-  static final double HEAVY_MIN_SHARE = 0.05;
+  /** Guard clauses per role (at most 4: two bits of a guard posting). */
+  static final int GUARDS = Integer.getInteger("guards", 3);
+  /** Keys fit 20 bits of a forward entry. */
+  static final int KEY_LIMIT = 1 << 20;
 
   final int maxDoc;
-  final int[] keyRunStart; // per key: first run index; length numKeys + 1
-  final byte[] runClass;
-  final int[] runStart; // postings offset of each run; length runs + 1
-  final int[] postings;
+  /** One past the greatest key of this segment's entries. */
+  final int keyEnd;
+  final int[] fwdStart; // length maxDoc + 1
+  final int[] fwd;
   /** Classes per P-flag half: a run class {@code >= nClasses} belongs to partial-credit clauses. */
   final int nClasses;
   final float[] staticNum;
+  final float[] full;
+  final float[] loss; // GUARDS per doc
   final float[] scale;
+  final int[] guardKeyStart; // per concept or unknown key: first guard posting; length keyEnd + 1
+  final int[] guardPostings;
+  /** Docs per block of {@link #blockMinId}. */
+  static final int ID_BLOCK_SHIFT = 7;
   /**
-   * Heavy keys: the {@link #HEAVY} concept keys with the most postings (each on at least
-   * {@link #HEAVY_MIN_SHARE} of the roles), most postings first. Level {@code L} (1 or 2) covers
-   * the first {@code 4 * L} of them: {@code levelStatic[L - 1][doc]} is {@code staticNum[doc]}
-   * plus the credit-1 contribution of every clause posted under a key of the level, and {@code
-   * levelMask[L - 1][doc]} those clauses' bits. A query that holds every key of a level at credit
-   * 1 starts from these and skips the level's postings.
+   * Per block of 128 docs the least role id (by {@link String#compareTo}): once the k-th score is
+   * 100, the greatest possible, a block whose least id is above the k-th id holds no role that can
+   * enter. Ids given in insertion order (database keys, numbered ids) make this skip most roles
+   * that tie at 100; random ids make it skip few.
    */
-  final int[] heavy;
-  final float[][] levelStatic;
-  final long[][] levelMask;
-  final Map<String, Integer> unknownKeys; // "c\0id" / "f\0text" -> key
+  final String[] blockMinId;
+  /** Per doc: the bits of the guards it has. */
+  final byte[] guardMask;
+  /** Docs ordered by their bound when no guard is touched, and those bounds (descending). */
+  final int[] noneOrder;
+  final float[] noneBound;
+  /**
+   * Docs with guards ordered by their best bound when some but not all guards are touched (all
+   * but the one of least weight), and those bounds (descending).
+   */
+  final int[] partOrder;
+  final float[] partBound;
   final int[] degreeSigs; // degree signatures present in this segment
   final Keys keys;
 
   /** The fixed key layout for a concept graph. */
   static final class Keys {
     final int t;
-    final int parent;
     final int field;
     final int loc;
     final int locParent;
@@ -107,11 +122,12 @@ final class RoleSegment {
     final int locSilent;
     final int authSilent;
     final int authAny;
+    /** Stands for every unknown id once the dictionary is full: credit 1 for every profile. */
+    final int overflow;
     final int fixed;
 
     Keys(int t) {
       this.t = t;
-      parent = t;
       field = 2 * t;
       loc = 3 * t;
       locParent = 4 * t;
@@ -124,38 +140,84 @@ final class RoleSegment {
       locSilent = fieldRelUnmarked + 1;
       authSilent = locSilent + 1;
       authAny = authSilent + 1;
-      fixed = authAny + 1;
+      overflow = authAny + 1;
+      fixed = overflow + 1;
     }
   }
 
-  private RoleSegment(int maxDoc, int[] keyRunStart, byte[] runClass, int[] runStart,
-      int[] postings, int nClasses, float[] staticNum, float[] scale, int[] heavy,
-      float[][] levelStatic, long[][] levelMask, Map<String, Integer> unknownKeys,
-      int[] degreeSigs, Keys keys) {
+  /**
+   * Keys for concept ids and field texts the taxonomy does not know, shared by the segments of
+   * one index (so a search sets their credit once). It only grows; beyond {@link #KEY_LIMIT}
+   * keys, new ids share the overflow key, which every profile holds (a looser, still valid
+   * bound).
+   */
+  static final class UnknownKeys {
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> map =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    private final Keys keys;
+
+    UnknownKeys(Keys keys) {
+      this.keys = keys;
+    }
+
+    int key(String k) {
+      Integer v = map.get(k);
+      if (v != null) {
+        return v;
+      }
+      synchronized (this) {
+        return map.computeIfAbsent(k, x -> keys.fixed + map.size() < KEY_LIMIT
+            ? keys.fixed + map.size() : keys.overflow);
+      }
+    }
+
+    /** The key of an unknown id, or -1 when no role has it. */
+    int find(String k) {
+      Integer v = map.get(k);
+      return v == null ? -1 : v;
+    }
+
+    boolean isEmpty() {
+      return map.isEmpty();
+    }
+  }
+
+  private RoleSegment(int maxDoc, int keyEnd, int[] fwdStart, int[] fwd, int nClasses,
+      float[] staticNum, float[] full, float[] loss, float[] scale, int[] guardKeyStart,
+      int[] guardPostings, byte[] guardMask, int[][] orders, float[][] orderBounds,
+      int[] degreeSigs, String[] blockMinId, Keys keys) {
     this.maxDoc = maxDoc;
-    this.keyRunStart = keyRunStart;
-    this.runClass = runClass;
-    this.runStart = runStart;
-    this.postings = postings;
+    this.blockMinId = blockMinId;
+    this.keyEnd = keyEnd;
+    this.fwdStart = fwdStart;
+    this.fwd = fwd;
     this.nClasses = nClasses;
-    this.heavy = heavy;
-    this.levelStatic = levelStatic;
-    this.levelMask = levelMask;
     this.staticNum = staticNum;
+    this.full = full;
+    this.loss = loss;
     this.scale = scale;
-    this.unknownKeys = unknownKeys;
+    this.guardKeyStart = guardKeyStart;
+    this.guardPostings = guardPostings;
+    this.guardMask = guardMask;
+    this.noneOrder = orders[0];
+    this.noneBound = orderBounds[0];
+    this.partOrder = orders[1];
+    this.partBound = orderBounds[1];
     this.degreeSigs = degreeSigs;
     this.keys = keys;
   }
 
   /** Bytes of heap this structure holds (approximate). */
   long ramBytes() {
-    return 4L * keyRunStart.length + runClass.length + 4L * runStart.length
-        + 4L * postings.length + 8L * maxDoc + 12L * levelStatic.length * maxDoc
-        + 64L * unknownKeys.size() + 4L * degreeSigs.length + 4L * heavy.length;
+    return 4L * fwdStart.length + 4L * fwd.length + 4L * staticNum.length + 4L * full.length
+        + 4L * loss.length + 4L * scale.length + 4L * guardKeyStart.length
+        + 4L * guardPostings.length + guardMask.length + 4L * noneOrder.length
+        + 4L * noneBound.length + 4L * partOrder.length + 4L * partBound.length
+        + 48L * blockMinId.length
+        + 4L * degreeSigs.length;
   }
 
-  /** Emits the postings of one role. */
+  /** Emits the entries of one role. */
   private interface Sink {
     void post(int key, int clazz, int doc, int slot);
   }
@@ -164,122 +226,123 @@ final class RoleSegment {
   static final java.util.concurrent.atomic.AtomicLong BUILDS =
       new java.util.concurrent.atomic.AtomicLong();
 
-  static RoleSegment build(LeafReader leaf, ClauseEvaluator eval) throws IOException {
+  static RoleSegment build(LeafReader leaf, ClauseEvaluator eval, UnknownKeys unknown)
+      throws IOException {
     BUILDS.incrementAndGet();
     ConceptGraph g = eval.graph();
-    Keys keys = new Keys(g.size());
+    Keys keys = unknown.keys;
     int maxDoc = leaf.maxDoc();
-    if (maxDoc >= (1 << 25)) {
+    if (maxDoc >= (1 << 29)) {
       throw new IllegalStateException("a segment of " + maxDoc + " roles exceeds the limit of "
-          + (1 << 25) + " roles per segment of the role structure");
+          + (1 << 29) + " roles per segment of the role structure");
     }
     float[] staticNum = new float[maxDoc];
     float[] scale = new float[maxDoc];
-    Map<String, Integer> unknownKeys = new HashMap<>();
     int nClasses = Kind.values().length * 2;
-    int width = 2 * nClasses; // run classes: clazz, or nClasses + clazz for partial-credit clauses
     double pmax = partialMax(eval);
-    // pass 1: count postings per (key, run class), and per-role statics
-    int[][] counts = new int[1][];
-    counts[0] = new int[keys.fixed * width];
+    // pass 1: entries per doc and per concept key, and per-role statics
+    int[] fwdStart = new int[maxDoc + 1];
+    int[] conceptCount = new int[keys.t];
     CompiledRole r = new CompiledRole();
     boolean[] sigSeen = new boolean[CompiledRole.DEGREE_SIGNATURES];
+    int[] maxKey = {keys.fixed - 1};
     Sink counter = (key, clazz, doc, slot) -> {
-      int idx = key * width + clazz;
-      if (idx >= counts[0].length) {
-        counts[0] = Arrays.copyOf(counts[0], Math.max(idx + 1, counts[0].length * 2));
+      fwdStart[doc + 1]++;
+      if (key < keys.t) {
+        conceptCount[key]++;
       }
-      counts[0][idx]++;
+      if (key > maxKey[0]) {
+        maxKey[0] = key;
+      }
     };
     BinaryDocValues dv = leaf.getBinaryDocValues(IndexFields.COMPILED);
     if (dv != null) {
       for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
         BytesRef b = dv.binaryValue();
         CompiledCodec.decode(b.bytes, b.offset, b.length, r);
-        emit(r, doc, eval, keys, unknownKeys, counter, staticNum, scale, sigSeen, nClasses, pmax);
+        emit(r, doc, eval, keys, unknown, counter, staticNum, scale, sigSeen, nClasses, pmax);
       }
     }
-    int[] cnt = counts[0];
-    int numKeys = keys.fixed + unknownKeys.size();
-    // heavy keys: the concept keys with the most postings
-    int[] heavy = heavyKeys(cnt, keys.t, width, maxDoc);
-    int[] heavyRank = new int[keys.t];
-    Arrays.fill(heavyRank, -1);
-    for (int i = 0; i < heavy.length; i++) {
-      heavyRank[heavy[i]] = i;
+    for (int d = 0; d < maxDoc; d++) {
+      fwdStart[d + 1] += fwdStart[d];
     }
-    int levels = Math.min(LEVELS, heavy.length / 4);
-    float[][] levelStatic = new float[levels][];
-    long[][] levelMask = new long[levels][];
-    double[][] levelAdd = new double[levels][];
-    for (int l = 0; l < levels; l++) {
-      levelMask[l] = new long[maxDoc];
-      levelAdd[l] = new double[maxDoc];
-    }
-    // runs
-    int runs = 0;
-    for (int c : cnt) {
-      if (c > 0) {
-        runs++;
-      }
-    }
-    int[] keyRunStart = new int[numKeys + 1];
-    byte[] runClass = new byte[runs];
-    int[] runStart = new int[runs + 1];
-    int[] cursor = new int[cnt.length];
-    int run = 0;
-    int total = 0;
-    for (int key = 0; key < numKeys; key++) {
-      keyRunStart[key] = run;
-      for (int c = 0; c < width; c++) {
-        int idx = key * width + c;
-        if (idx < cnt.length && cnt[idx] > 0) {
-          runClass[run] = (byte) c;
-          runStart[run] = total;
-          cursor[idx] = total;
-          total += cnt[idx];
-          run++;
+    int keyEnd = maxKey[0] + 1;
+    // how seldom a concept is met: roles naming it or a narrower concept (a profile that holds a
+    // narrower concept holds its ancestors too)
+    int[] reach = conceptCount.clone();
+    for (int c = 0; c < keys.t; c++) {
+      if (conceptCount[c] > 0) {
+        for (int a : g.ancestors(c)) {
+          reach[a] += conceptCount[c];
         }
       }
     }
-    keyRunStart[numKeys] = run;
-    runStart[runs] = total;
-    int[] postings = new int[total];
-    // pass 2: place postings (docs arrive in order, so each run is doc-sorted), and the
-    // credit-1 contributions of the heavy levels
-    double[] delta1 = new double[width];
-    for (int c = 0; c < width; c++) {
+    // pass 2: forward entries, and the guards of each role
+    int[] fwd = new int[fwdStart[maxDoc]];
+    float[] full = new float[maxDoc];
+    float[] loss = new float[GUARDS * maxDoc];
+    double[] delta1 = new double[2 * nClasses];
+    for (int c = 0; c < delta1.length; c++) {
       delta1[c] = credit1Delta(eval, c, nClasses, pmax);
     }
+    Guards guards = new Guards();
+    String[] blockMinId = new String[(maxDoc >> ID_BLOCK_SHIFT) + 1];
+    int[] fill = {0};
     Sink placer = (key, clazz, doc, slot) -> {
-      int idx = key * width + clazz;
-      postings[cursor[idx]++] = (doc << 6) | slot;
-      if (key < keys.t && heavyRank[key] >= 0) {
-        long bit = 1L << slot;
-        for (int l = heavyRank[key] / 4; l < levels; l++) {
-          if ((levelMask[l][doc] & bit) == 0 && delta1[clazz] > 0) {
-            levelMask[l][doc] |= bit;
-            levelAdd[l][doc] += (float) delta1[clazz];
-          }
-        }
-      }
+      fwd[fill[0]++] = key << 12 | clazz << 6 | slot;
     };
-    Map<String, Integer> sameKeys = new HashMap<>(unknownKeys);
     dv = leaf.getBinaryDocValues(IndexFields.COMPILED);
     if (dv != null) {
       for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
         BytesRef b = dv.binaryValue();
         CompiledCodec.decode(b.bytes, b.offset, b.length, r);
-        emit(r, doc, eval, keys, sameKeys, placer, null, null, null, nClasses, pmax);
+        String min = blockMinId[doc >> ID_BLOCK_SHIFT];
+        if (min == null || r.id().compareTo(min) < 0) {
+          blockMinId[doc >> ID_BLOCK_SHIFT] = r.id();
+        }
+        fill[0] = fwdStart[doc];
+        emit(r, doc, eval, keys, unknown, placer, null, null, null, nClasses, pmax);
+        guards.choose(doc, fwd, fwdStart[doc], fwdStart[doc + 1], delta1, reach, maxDoc,
+            keys, staticNum[doc], full, loss);
       }
     }
-    for (int l = 0; l < levels; l++) {
-      float[] st = new float[maxDoc];
-      for (int d = 0; d < maxDoc; d++) {
-        // rounded up: the walk this replaces adds the same float deltas in another order
-        st[d] = Math.nextUp((float) (staticNum[d] + levelAdd[l][d]));
+    // docs without compiled values (none in practice) keep zero statics: bounded by 0 + margin
+    int[][] gp = guards.invert(keyEnd);
+    // the bound of every doc when no guard is touched, and when all guards but the lightest
+    // are, each sorted descending
+    byte[] guardMask = new byte[maxDoc];
+    float[] none = new float[maxDoc];
+    float[] part = new float[maxDoc];
+    int nPart = 0;
+    for (int d = 0; d < maxDoc; d++) {
+      double u = full[d];
+      double least = Double.POSITIVE_INFINITY;
+      int mask = 0;
+      for (int j = 0; j < GUARDS; j++) {
+        float l = loss[GUARDS * d + j];
+        if (l > 0) {
+          mask |= 1 << j;
+          u -= l;
+          least = Math.min(least, l);
+        }
       }
-      levelStatic[l] = st;
+      guardMask[d] = (byte) mask;
+      none[d] = margin(u, scale[d]);
+      if (mask != 0) {
+        part[d] = margin(full[d] - least, scale[d]);
+        nPart++;
+      } else {
+        part[d] = -1f;
+      }
+    }
+    int[][] orders = {sortedDescending(none, maxDoc), sortedDescending(part, nPart)};
+    float[][] orderBounds = new float[2][];
+    for (int o = 0; o < 2; o++) {
+      float[] src = o == 0 ? none : part;
+      orderBounds[o] = new float[orders[o].length];
+      for (int i = 0; i < orders[o].length; i++) {
+        orderBounds[o][i] = src[orders[o][i]];
+      }
     }
     int nSigs = 0;
     for (boolean s : sigSeen) {
@@ -294,8 +357,182 @@ final class RoleSegment {
         sigs[q++] = s;
       }
     }
-    return new RoleSegment(maxDoc, keyRunStart, runClass, runStart, postings, nClasses,
-        staticNum, scale, heavy, levelStatic, levelMask, Map.copyOf(unknownKeys), sigs, keys);
+    return new RoleSegment(maxDoc, keyEnd, fwdStart, fwd, nClasses, staticNum, full, loss,
+        scale, gp[0], gp[1], guardMask, orders, orderBounds, sigs, blockMinId, keys);
+  }
+
+  /**
+   * The scaled upper bound for an unscaled credit sum: float rounding of the parts it was summed
+   * from is covered by a relative and an absolute margin.
+   */
+  static float margin(double unscaled, float scale) {
+    return (float) (unscaled * (double) scale * (1 + 2e-5) + 1e-4);
+  }
+
+  /**
+   * Whether every role of the doc's block has an id greater than {@code id} (a block without
+   * roles answers true).
+   */
+  boolean blockIdsAbove(int doc, String id) {
+    String min = blockMinId[doc >> ID_BLOCK_SHIFT];
+    return min == null || min.compareTo(id) > 0;
+  }
+
+  /** The docs with a bound of at least 0, the {@code n} such, ordered by bound descending. */
+  private static int[] sortedDescending(float[] bound, int n) {
+    long[] codes = new long[n];
+    int q = 0;
+    for (int d = 0; d < bound.length; d++) {
+      if (bound[d] >= 0) { // non-negative floats order as their bits do
+        codes[q++] = ((long) ~Float.floatToIntBits(bound[d]) << 32) | d;
+      }
+    }
+    Arrays.sort(codes);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = (int) codes[i];
+    }
+    return order;
+  }
+
+  /** The guard bound of a doc when the guards in {@code touched} (bits) are met. */
+  float guardBound(int doc, int touched) {
+    double u = full[doc];
+    int o = GUARDS * doc;
+    for (int j = 0; j < GUARDS; j++) {
+      if ((touched & (1 << j)) == 0) {
+        u -= loss[o + j];
+      }
+    }
+    return margin(u, scale[doc]);
+  }
+
+  /**
+   * The tight bound of a doc: each posted clause at the best credit of its keys ({@code credit}
+   * by key), at least its floor; computed as the credit-1 sum less what each clause misses, it
+   * stops as soon as it is below {@code t} (any value below {@code t} is then returned).
+   */
+  float forwardBound(int doc, double[] credit, double[] classWeight, double[] classFloor,
+      double t) {
+    double sc = scale[doc];
+    // u below stop gives a bound below t
+    double stop = sc > 0 ? (t - 1e-4) / ((1 + 2e-5) * sc) : Double.NEGATIVE_INFINITY;
+    double u = full[doc];
+    int i = fwdStart[doc];
+    int end = fwdStart[doc + 1];
+    int[] f = fwd;
+    while (i < end) {
+      int e = f[i++];
+      int slot = e & 63;
+      double best = credit[e >>> 12];
+      while (i < end && (f[i] & 63) == slot) {
+        double c = credit[f[i++] >>> 12];
+        if (c > best) {
+          best = c;
+        }
+      }
+      if (best < 1) {
+        int rc = (e >>> 6) & 63;
+        u -= classWeight[rc] * (1 - Math.max(best, classFloor[rc]));
+        if (u < stop) {
+          break;
+        }
+      }
+    }
+    return margin(u, scale[doc]);
+  }
+
+  /** Picks and records the guard clauses of each role, then inverts them by concept key. */
+  private static final class Guards {
+    private int[] keyOf = new int[1024];
+    private int[] post = new int[1024];
+    private int n;
+    private final int[] slotStart = new int[MAX_SLOTS + 1];
+    private final double[] goodness = new double[MAX_SLOTS];
+    private final int[] slots = new int[MAX_SLOTS];
+
+    void choose(int doc, int[] fwd, int from, int to, double[] delta1, int[] reach, int maxDoc,
+        Keys keys, float stat, float[] full, float[] loss) {
+      double u = stat;
+      int ns = 0;
+      int i = from;
+      while (i < to) {
+        int e = fwd[i];
+        int slot = e & 63;
+        int rc = (e >>> 6) & 63;
+        int s = i;
+        boolean conceptOnly = true;
+        long met = 0;
+        while (i < to && (fwd[i] & 63) == slot) {
+          int key = fwd[i] >>> 12;
+          if (key < keys.t) {
+            met += reach[key];
+          } else if (key < keys.fixed) {
+            conceptOnly = false; // a field, place, degree ... clause: not a guard
+          } else {
+            met += 1; // an unknown concept: rare
+          }
+          i++;
+        }
+        double d1 = delta1[rc];
+        u += d1;
+        if (conceptOnly && d1 > 0) {
+          double seldom = 1 - Math.min(1.0, (double) met / Math.max(1, maxDoc));
+          slotStart[ns] = s;
+          slots[ns] = i;
+          goodness[ns] = d1 * Math.max(0.02, seldom);
+          ns++;
+        }
+      }
+      full[doc] = Math.nextUp((float) u);
+      // the best GUARDS clauses by goodness (a few selection passes over a short list)
+      for (int gi = 0; gi < GUARDS && ns > 0; gi++) {
+        int best = -1;
+        for (int j = 0; j < ns; j++) {
+          if (goodness[j] >= 0 && (best < 0 || goodness[j] > goodness[best])) {
+            best = j;
+          }
+        }
+        if (best < 0) {
+          break;
+        }
+        goodness[best] = -1;
+        int s = slotStart[best];
+        int rc = (fwd[s] >>> 6) & 63;
+        loss[GUARDS * doc + gi] = Math.nextDown((float) delta1[rc]);
+        for (int j = s; j < slots[best]; j++) {
+          add(fwd[j] >>> 12, doc << 2 | gi);
+        }
+      }
+    }
+
+    private void add(int key, int value) {
+      if (n == post.length) {
+        keyOf = Arrays.copyOf(keyOf, 2 * n);
+        post = Arrays.copyOf(post, 2 * n);
+      }
+      keyOf[n] = key;
+      post[n++] = value;
+    }
+
+    /** Key starts and postings, by a counting sort on the key (doc order kept per key). */
+    int[][] invert(int keyEnd) {
+      int[] start = new int[keyEnd + 1];
+      for (int i = 0; i < n; i++) {
+        start[keyOf[i] + 1]++;
+      }
+      for (int k = 0; k < keyEnd; k++) {
+        start[k + 1] += start[k];
+      }
+      int[] cursor = Arrays.copyOf(start, keyEnd);
+      int[] out = new int[n];
+      for (int i = 0; i < n; i++) {
+        out[cursor[keyOf[i]]++] = post[i];
+      }
+      keyOf = null;
+      post = null;
+      return new int[][] {start, out};
+    }
   }
 
   /**
@@ -320,40 +557,8 @@ final class RoleSegment {
     return eval.classWeight(clazz) * (1 - runFloor(eval, runClass, nClasses, pmax));
   }
 
-  private static int[] heavyKeys(int[] cnt, int t, int width, int maxDoc) {
-    long[] codes = new long[t];
-    int n = 0;
-    for (int key = 0; key < t; key++) {
-      long c = 0;
-      for (int k = 0; k < width; k++) {
-        int idx = key * width + k;
-        if (idx < cnt.length) {
-          c += cnt[idx];
-        }
-      }
-      if (c > 0 && c >= HEAVY_MIN_SHARE * maxDoc) {
-        codes[n++] = (-c << 32) | key; // most postings first, then key
-      }
-    }
-    Arrays.sort(codes, 0, n);
-    int[] heavy = new int[Math.min(HEAVY, n)];
-    for (int i = 0; i < heavy.length; i++) {
-      heavy[i] = (int) codes[i];
-    }
-    return heavy;
-  }
-
-  private static int unknownKey(Map<String, Integer> dict, Keys keys, String k) {
-    Integer v = dict.get(k);
-    if (v == null) {
-      v = keys.fixed + dict.size();
-      dict.put(k, v);
-    }
-    return v;
-  }
-
   private static void emit(CompiledRole r, int doc, ClauseEvaluator eval, Keys keys,
-      Map<String, Integer> dict, Sink sink, float[] staticNum, float[] scale, boolean[] sigs,
+      UnknownKeys dict, Sink sink, float[] staticNum, float[] scale, boolean[] sigs,
       int nClasses, double pmax) {
     int n = r.clauseCount();
     double total = 0;
@@ -387,7 +592,7 @@ final class RoleSegment {
           for (int j = s; j < e; j++) {
             int c = r.concept(j);
             sink.post(c >= 0 ? keys.field + c
-                : unknownKey(dict, keys, "f\0" + r.unknown(-c - 1)), clazz, doc, i);
+                : dict.key("f\0" + r.unknown(-c - 1)), clazz, doc, i);
           }
           boolean marked = (r.flags(i) & CompiledRole.RELATED_FIELD) != 0;
           sink.post(marked ? keys.fieldRelMarked : keys.fieldRelUnmarked, clazz, doc, i);
@@ -440,7 +645,7 @@ final class RoleSegment {
           int rc = partial ? nClasses + clazz : clazz;
           for (int j = s; j < e; j++) {
             int c = r.concept(j);
-            sink.post(c >= 0 ? c : unknownKey(dict, keys, "c\0" + r.unknown(-c - 1)), rc, doc,
+            sink.post(c >= 0 ? c : dict.key("c\0" + r.unknown(-c - 1)), rc, doc,
                 i);
           }
         }

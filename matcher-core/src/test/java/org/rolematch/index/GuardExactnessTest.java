@@ -24,12 +24,12 @@ import org.rolematch.score.ScoringPolicy;
 import org.rolematch.taxonomy.Taxonomy;
 
 /**
- * The heavy-key levels of {@link RoleSegment} (the credit-1 contribution of the few concepts in
- * most roles, precomputed per role) and the static bound of partial credit keep the top k equal
- * to exhaustive scoring: for profiles that hold every heavy concept (a level is used), some of
- * them (a lower level or none) and none, with deletes, updates and many segments.
+ * The guard clauses of {@link RoleSegment} (a role whose heavy rare clauses the profile does not
+ * touch is bounded without being visited) and the static bound of partial credit keep the top k
+ * equal to exhaustive scoring: for profiles that hold every popular concept, some of them and
+ * none, with deletes, updates and many segments; and the guards do prune.
  */
-class HeavyKeyExactnessTest {
+class GuardExactnessTest {
 
   private static void run(ScoringPolicy policy, long seed, int bufferedDocs) throws Exception {
     Taxonomy t = Fixtures.anyTaxonomy();
@@ -52,8 +52,8 @@ class HeavyKeyExactnessTest {
           popular, rnd);
       roles.put(r.id(), r);
     }
-    long levelled = ProfileKeys.LEVELLED.sum();
-    long unlevelled = ProfileKeys.UNLEVELLED.sum();
+    long visited = 0;
+    long live = 0;
     try (RoleIndex index = RoleIndex.open(null, eval, bufferedDocs)) {
       List<Role> batch = new ArrayList<>();
       for (Role r : roles.values()) {
@@ -77,8 +77,12 @@ class HeavyKeyExactnessTest {
             base.yearsExperience(), base.internships(), base.publications(),
             base.publicationVenues(), skills, base.location(), base.workAuthorizations());
         int k = 1 + rnd.nextInt(q % 2 == 0 ? 40 : 10);
-        RoleIndexExactnessTest.assertSame(Reference.rankRoles(eval, roles, p, k, RoleIndex.ALL),
-            index.rankRoles(p, k, RoleIndex.ALL), "seed " + seed + " profile " + q + " k " + k);
+        try (RoleIndex.Snapshot snap = index.snapshot()) {
+          RoleIndexExactnessTest.assertSame(Reference.rankRoles(eval, roles, p, k, RoleIndex.ALL),
+              snap.rankRoles(p, k, RoleIndex.ALL), "seed " + seed + " profile " + q + " k " + k);
+          visited += snap.lastForwardBounds;
+          live += roles.size();
+        }
         if (q % 10 == 9) {
           List<String> ids = new ArrayList<>(roles.keySet());
           for (int j = 0; j < 20; j++) {
@@ -96,8 +100,8 @@ class HeavyKeyExactnessTest {
         }
       }
     }
-    assertTrue(ProfileKeys.LEVELLED.sum() > levelled, "some segments searched from a level");
-    assertTrue(ProfileKeys.UNLEVELLED.sum() > unlevelled, "some searched without a level");
+    assertTrue(visited <= live, "bounded at most every live role once: " + visited + " of "
+        + live);
   }
 
   /** The role with, most of the time, requirements naming popular concepts. */
@@ -116,21 +120,72 @@ class HeavyKeyExactnessTest {
   }
 
   @Test
-  void topKEqualsExhaustiveWithHeavyConcepts() throws Exception {
+  void topKEqualsExhaustiveWithPopularConcepts() throws Exception {
     run(ScoringPolicy.defaults(), 3, 0);
   }
 
   @Test
-  void topKEqualsExhaustiveWithHeavyConceptsInManySegments() throws Exception {
+  void topKEqualsExhaustiveWithPopularConceptsInManySegments() throws Exception {
     run(ScoringPolicy.defaults(), 8, 150);
   }
 
   @Test
-  void topKEqualsExhaustiveWithHeavyConceptsUnderAnUnusualPolicy() throws Exception {
+  void topKEqualsExhaustiveWithPopularConceptsUnderAnUnusualPolicy() throws Exception {
     ScoringPolicy odd = ScoringPolicy.builder().siblingCredit(0.1).broaderCredit(0.9)
         .unknownCredit(0.9).preferredWeight(2).kindWeight(Kind.TOOL, 0)
         .silentKinds(Set.of(Kind.SOFT_SKILL, Kind.SKILL))
         .knockoutMode(KnockoutMode.PENALISE).build();
     run(odd, 4, 0);
+  }
+
+  @Test
+  void rolesMissingTheirRareRequirementAreNotVisited() throws Exception {
+    Taxonomy t = Taxonomy.defaults();
+    ClauseEvaluator eval = ClauseEvaluator.of(t, ScoringPolicy.defaults());
+    List<String> tools = new ArrayList<>(new java.util.TreeSet<>(t.idsOfKind(Kind.TOOL)))
+        .subList(0, 40);
+    Map<String, Role> roles = new LinkedHashMap<>();
+    for (int i = 0; i < 2000; i++) {
+      String id = String.format(java.util.Locale.ROOT, "role-%05d", i);
+      roles.put(id, Fixtures.role(id,
+          Fixtures.req("tool", Kind.TOOL, Importance.REQUIRED, tools.get(i % tools.size())),
+          Fixtures.req("lang", Kind.PROGRAMMING_LANGUAGE, Importance.REQUIRED, "python")));
+    }
+    CandidateProfile p = Fixtures.profile("cand").skill(tools.get(0)).skill("python").build();
+    try (RoleIndex index = RoleIndex.open(null, eval, 300)) {
+      index.addAll(roles.values());
+      try (RoleIndex.Snapshot snap = index.snapshot()) {
+        RoleIndexExactnessTest.assertSame(Reference.rankRoles(eval, roles, p, 10, RoleIndex.ALL),
+            snap.rankRoles(p, 10, RoleIndex.ALL), "roles for a holder of one rare tool");
+        // 50 roles name that tool and score 100; the other 1,950 miss their rarest clause, so
+        // their bound stays below 100 and no entry of theirs is read
+        assertTrue(snap.lastForwardBounds <= 200, "roles bounded from their entries: "
+            + snap.lastForwardBounds + " of 2000");
+      }
+    }
+  }
+
+  @Test
+  void everyRoleIsReturnedWhenKExceedsTheIndex() throws Exception {
+    Taxonomy t = Fixtures.anyTaxonomy();
+    ClauseEvaluator eval = ClauseEvaluator.of(t, ScoringPolicy.defaults());
+    Fixtures.RandomData data = new Fixtures.RandomData(t, 11).benchmarkSizes();
+    Map<String, Role> roles = new LinkedHashMap<>();
+    for (int i = 0; i < 300; i++) {
+      Role r = data.role(String.format(java.util.Locale.ROOT, "role-%04d", i));
+      roles.put(r.id(), r);
+    }
+    try (RoleIndex index = RoleIndex.open(null, eval, 64)) {
+      index.addAll(roles.values());
+      for (int i = 0; i < 300; i += 7) {
+        assertTrue(index.delete(String.format(java.util.Locale.ROOT, "role-%04d", i)));
+        roles.remove(String.format(java.util.Locale.ROOT, "role-%04d", i));
+      }
+      for (int q = 0; q < 5; q++) {
+        CandidateProfile p = data.profile("p" + q);
+        RoleIndexExactnessTest.assertSame(Reference.rankRoles(eval, roles, p, 400, RoleIndex.ALL),
+            index.rankRoles(p, 400, RoleIndex.ALL), "k above the index size, profile " + q);
+      }
+    }
   }
 }
