@@ -55,22 +55,22 @@ import org.rolematch.score.Scorer;
  * <h2>How a search runs</h2>
  *
  * <ol>
- *   <li>The profile is compiled to sorted ordinals and expanded into (key, credit) pairs: its
+ *   <li>The profile is compiled to sorted ordinals and expanded into a credit per key: its
  *       concepts and their ancestors (credit 1), degree signatures (exact credit), years, counts
  *       and places. Sibling and broader credit is not a key: the structure bounds it
  *       statically.
- *   <li>For every segment ({@link RoleSegment}, built by the first search that meets it), each
- *       role starts from its static credit, or, when the profile holds every key of a heavy
- *       level (the few concepts in most roles), from the precomputed credit of that level; one
- *       pass over the postings of the remaining keys then gives every role an upper bound of
- *       its exact score.
- *   <li>Roles are scored exactly (the {@link ClauseEvaluator} over the compiled role in doc
- *       values) in decreasing bound order (a counting sort of doc ids by bound bucket into a
- *       pooled array; only roles whose bound can still reach the k-th exact score are placed and
- *       visited; scored in doc-ordered batches of 32, 64, 128, ... docs), stopping when no
- *       remaining bound reaches the k-th exact score. Nothing below
- *       that can enter the top k, so the result equals exhaustive scoring: same ids, scores and
- *       order.
+ *   <li>For every segment ({@link RoleSegment}, built by the first search that meets it), the
+ *       postings of the profile's concepts in the guard index mark which guard clauses (up to
+ *       three heavy, rarely met clauses per role) the profile touches. A role's guard bound is
+ *       its credit-1 bound less every untouched guard's weight; roles with every guard touched
+ *       are counting-sorted by it, the others come from per-segment lists sorted by their
+ *       static bounds (no guard touched; all but the lightest touched).
+ *   <li>Roles are taken in decreasing bound order and bounded tightly from their forward
+ *       entries (each clause at the best credit of its keys), then scored exactly (the {@link
+ *       ClauseEvaluator} over the compiled role in doc values) in the order of that tight bound,
+ *       in doc-ordered batches; the search stops when no remaining bound reaches the k-th exact
+ *       score. Nothing below that can enter the top k, so the result equals exhaustive scoring:
+ *       same ids, scores and order.
  * </ol>
  *
  * <p>Thread-safe: many threads may search while one writes. Writes are serialised; each write
@@ -464,15 +464,17 @@ public final class RoleIndex implements Closeable {
         float[] acc = sc.acc;
         int[] hist = sc.hist;
         Arrays.fill(hist, 0);
-        Arrays.sort(full, 0, nFull);
-        for (int i = 0, li = 0; i < nFull; i++) {
+        int[] bases = sc.bases;
+        Bits[] lives = sc.lives;
+        for (int li = 0; li < nLeaves; li++) {
+          bases[li] = leaves.get(li).docBase;
+          lives[li] = leaves.get(li).reader().getLiveDocs();
+        }
+        for (int i = 0; i < nFull; i++) {
           int doc = full[i];
-          while (li + 1 < nLeaves && doc >= leaves.get(li + 1).docBase) {
-            li++;
-          }
-          LeafReaderContext ctx = leaves.get(li);
-          int d = doc - ctx.docBase;
-          Bits live = ctx.reader().getLiveDocs();
+          int li = leafOf(doc, bases, nLeaves);
+          int d = doc - bases[li];
+          Bits live = lives[li];
           if (live != null && !live.get(d)) {
             acc[doc] = -1f;
             continue;
@@ -482,8 +484,8 @@ public final class RoleIndex implements Closeable {
           hist[bucket(b)]++;
         }
         // 3. those roles ordered by bound: a counting sort by histogram bucket into sc.order
-        // (bucket bk owns order[start[bk], cursor[bk]), highest bucket first, doc-ascending
-        // within a bucket); bucket() is monotone in the bound, so every role of a lower bucket has
+        // (bucket bk owns order[start[bk], cursor[bk]), highest bucket first; a batch is sorted
+        // by doc before it is scored); bucket() is monotone in the bound, so every role of a lower bucket has
         // a smaller bound than every role of a higher one
         int[] start = sc.start;
         int[] cursor = sc.cursor;
@@ -494,7 +496,7 @@ public final class RoleIndex implements Closeable {
           pos += hist[b];
         }
         int[] order = sc.order;
-        for (int i = 0; i < nFull; i++) {
+        for (int i = 0; i < nFull; i++) { // (in walk order: a batch is sorted before scoring)
           float b = acc[full[i]];
           if (b >= 0) {
             order[cursor[bucket(b)]++] = full[i];
@@ -512,11 +514,9 @@ public final class RoleIndex implements Closeable {
         // their tight bounds. Roles are gathered into a batch that is scored in doc order once it
         // holds BATCH roles: doc values iterate forward only, so each batch re-opens each
         // segment's doc values at most once.
-        int[] bases = sc.bases;
         int[] nonePos = sc.nonePos;
         int[] partPos = sc.partPos;
         for (int li = 0; li < nLeaves; li++) {
-          bases[li] = leaves.get(li).docBase;
           nonePos[li] = 0;
           partPos[li] = 0;
         }
@@ -570,7 +570,7 @@ public final class RoleIndex implements Closeable {
               if (q >= lo.length || bucket(lb[q]) < bk) {
                 continue;
               }
-              Bits live = leaves.get(li).reader().getLiveDocs();
+              Bits live = lives[li];
               int base = bases[li];
               byte[] all = seg.guardMask;
               for (; q < lo.length; q++) {
@@ -615,6 +615,7 @@ public final class RoleIndex implements Closeable {
         Arrays.fill(gmask, 0, maxDoc, (byte) 0);
         keys.reset();
         Arrays.fill(sc.dvs, 0, nLeaves, null); // hold no reader state between searches
+        Arrays.fill(sc.lives, 0, nLeaves, null);
       }
       return top;
     }
@@ -764,12 +765,19 @@ public final class RoleIndex implements Closeable {
         }
         BytesRef b = dv.binaryValue();
         Role role = RecordCodec.decodeRole(b.bytes, b.offset, b.length);
-        MatchResult m = scorer.score(role, CompiledRole.compile(role, graph), profile, p,
-            sc.sheet);
+        // the compiled form the search scored (compiling the role again costs more than reading
+        // it); an index built with another taxonomy is recompiled when it is opened
+        BinaryDocValues cdv = ctx.reader().getBinaryDocValues(IndexFields.COMPILED);
+        if (cdv == null || !cdv.advanceExact(doc - ctx.docBase)) {
+          throw new IllegalStateException("role document " + doc + " has no compiled form");
+        }
+        BytesRef c = cdv.binaryValue();
+        CompiledRole compiled = new CompiledRole();
+        CompiledCodec.decode(c.bytes, c.offset, c.length, compiled);
+        MatchResult m = scorer.score(role, compiled, profile, p, sc.sheet);
         if (m.score() != top.scores[i]) {
           throw new IllegalStateException("role '" + role.id() + "' scored " + m.score()
-              + " from its record but " + top.scores[i] + " from its compiled form; the index "
-              + "was built with another taxonomy: reopen it to recompile");
+              + " in its explanation but " + top.scores[i] + " in the search");
         }
         out.add(m);
       }
@@ -829,6 +837,7 @@ public final class RoleIndex implements Closeable {
     int[] bases = new int[0];
     int[] dvLast = new int[0];
     BinaryDocValues[] dvs = new BinaryDocValues[0];
+    Bits[] lives = new Bits[0];
     /** Per segment: the next role of its none and partial lists. */
     int[] nonePos = new int[0];
     int[] partPos = new int[0];
@@ -847,6 +856,7 @@ public final class RoleIndex implements Closeable {
         bases = new int[cap];
         dvLast = new int[cap];
         dvs = new BinaryDocValues[cap];
+        lives = new Bits[cap];
         nonePos = new int[cap];
         partPos = new int[cap];
       }

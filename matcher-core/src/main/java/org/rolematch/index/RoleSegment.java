@@ -67,7 +67,7 @@ final class RoleSegment {
   static final int MAX_SLOTS = 64;
   static final int MAX_YEARS_KEY = 63;
   /** Guard clauses per role (at most 4: two bits of a guard posting). */
-  static final int GUARDS = Integer.getInteger("guards", 3);
+  static final int GUARDS = 3;
   /** Keys fit 20 bits of a forward entry. */
   static final int KEY_LIMIT = 1 << 20;
 
