@@ -15,8 +15,13 @@ import org.rolematch.model.Kind;
  * taxonomy does not know).
  */
 final class ProfileKeys {
-  /** The credit of every key this search may meet; keys not set are 0. */
-  final double[] credit;
+  /**
+   * The credit of every key this search may meet, as floats rounded up (half the cache of
+   * doubles; a bound from a credit rounded up is still a bound); keys not set are 0.
+   */
+  final float[] credit;
+  /** The same credits as doubles (the array the profile's keys are collected in). */
+  private final double[] exact;
   /** Keys set in {@link #credit}, to reset it after the search. */
   private final int[] set;
   private final int nSet;
@@ -27,9 +32,10 @@ final class ProfileKeys {
   final double[] classWeight;
   final double[] classFloor;
 
-  private ProfileKeys(double[] credit, int[] set, int nSet, int[] guardKeys, int nGuard,
-      double[] classWeight, double[] classFloor) {
+  private ProfileKeys(float[] credit, double[] exact, int[] set, int nSet, int[] guardKeys,
+      int nGuard, double[] classWeight, double[] classFloor) {
     this.credit = credit;
+    this.exact = exact;
     this.set = set;
     this.nSet = nSet;
     this.guardKeys = guardKeys;
@@ -48,6 +54,7 @@ final class ProfileKeys {
     }
     if (sc.creditByKey.length < keyEnd) {
       sc.creditByKey = new double[Math.max(keyEnd, sc.creditByKey.length + (sc.creditByKey.length >> 2))];
+      sc.creditFloat = new float[sc.creditByKey.length];
     }
     double[] cr = sc.creditByKey;
     int[] touched = sc.touched; // pooled: grown as needed, kept for the next search
@@ -154,13 +161,21 @@ final class ProfileKeys {
         sc.classFloor[rc] = RoleSegment.runFloor(eval, rc, nClasses, pmax);
       }
     }
-    return new ProfileKeys(cr, touched, nt, guardKeys, nGuard, sc.classWeight, sc.classFloor);
+    float[] crf = sc.creditFloat;
+    for (int i = 0; i < nt; i++) {
+      int key = touched[i];
+      float f = (float) cr[key];
+      crf[key] = f < cr[key] ? Math.nextUp(f) : f;
+    }
+    return new ProfileKeys(crf, cr, touched, nt, guardKeys, nGuard, sc.classWeight,
+        sc.classFloor);
   }
 
   /** Sets every credit of this search back to 0 (the array is pooled). */
   void reset() {
     for (int i = 0; i < nSet; i++) {
       credit[set[i]] = 0;
+      exact[set[i]] = 0;
     }
   }
 

@@ -325,6 +325,9 @@ public final class RoleIndex implements Closeable {
     int lastTouched;
     /** Compiled roles read from doc values by the last search (a diagnostic). */
     int lastReads;
+    /** Batches scored by the last search, and the nanoseconds that took (diagnostics). */
+    int lastFlushes;
+    long lastScoreNanos;
     /** Nanoseconds of the last search's phases: keys, guards, bounds, exact, results. */
     final long[] lastPhaseNanos = new long[5];
 
@@ -392,7 +395,7 @@ public final class RoleIndex implements Closeable {
         for (int d = 0; d < segs[li].maxDoc; d++) {
           out[base + d] = live != null && !live.get(d) ? -1f
               : segs[li].forwardBound(d, keys.credit, keys.classWeight, keys.classFloor,
-                  Double.NEGATIVE_INFINITY);
+                  Double.NEGATIVE_INFINITY, -1);
         }
       }
       return out;
@@ -416,6 +419,8 @@ public final class RoleIndex implements Closeable {
       lastExactEvaluations = 0;
       lastForwardBounds = 0;
       lastReads = 0;
+      lastFlushes = 0;
+      lastScoreNanos = 0;
       if (nLeaves == 0) {
         return top;
       }
@@ -542,21 +547,18 @@ public final class RoleIndex implements Closeable {
               sc.add(doc);
             }
           }
-          for (int doc = guardHead[bk]; doc >= 0; ) {
-            int following = next[doc]; // tighten may file the doc in another list
-            if (acc[doc] >= t
-                && tighten(doc, leafOf(doc, bases, nLeaves), bk, t, segs, keys, sc, top)) {
-              flush(p, segs, filter, top, sc, leaves, dropIneligible);
-              t = top.threshold();
+          // the roles this bucket takes, bounded tightly in doc order (their entries are then
+          // read front to back, not at random)
+          int np = 0;
+          for (int doc = guardHead[bk]; doc >= 0; doc = next[doc]) {
+            if (acc[doc] >= t) {
+              np = sc.pend(np, doc);
             }
-            doc = following;
           }
           for (int i = start[bk], to = cursor[bk]; i < to; i++) {
             int doc = order[i];
-            if (acc[doc] >= t
-                && tighten(doc, leafOf(doc, bases, nLeaves), bk, t, segs, keys, sc, top)) {
-              flush(p, segs, filter, top, sc, leaves, dropIneligible);
-              t = top.threshold();
+            if (acc[doc] >= t) {
+              np = sc.pend(np, doc);
             }
           }
           for (int li = 0; li < nLeaves; li++) {
@@ -595,12 +597,21 @@ public final class RoleIndex implements Closeable {
                     continue;
                   }
                 }
-                if (b >= t && tighten(doc, li, bk, t, segs, keys, sc, top)) {
-                  flush(p, segs, filter, top, sc, leaves, dropIneligible);
-                  t = top.threshold();
+                if (b >= t) {
+                  acc[doc] = b;
+                  np = sc.pend(np, doc);
                 }
               }
               posOf[li] = q;
+            }
+          }
+          int[] pending = sc.sortPending(np, maxDoc);
+          for (int i = 0; i < np; i++) {
+            int doc = pending[i];
+            if (acc[doc] >= t
+                && tighten(doc, leafOf(doc, bases, nLeaves), bk, t, segs, keys, sc, top)) {
+              flush(p, segs, filter, top, sc, leaves, dropIneligible);
+              t = top.threshold();
             }
           }
           if (sc.nb >= sc.batchSize) {
@@ -634,7 +645,8 @@ public final class RoleIndex implements Closeable {
         return false; // at best ties the k-th score, 100, with a greater id: cannot enter
       }
       lastForwardBounds++;
-      float fb = seg.forwardBound(d, keys.credit, keys.classWeight, keys.classFloor, t);
+      float fb = seg.forwardBound(d, keys.credit, keys.classWeight, keys.classFloor, t,
+          sc.gmask[doc]);
       if (fb < t) {
         return false;
       }
@@ -659,7 +671,10 @@ public final class RoleIndex implements Closeable {
     private void flush(CompiledProfile p, RoleSegment[] segs, Predicate<Role> filter, TopK top,
         Scratch sc, List<LeafReaderContext> leaves, boolean dropIneligible) throws IOException {
       sc.boundedAtFlush = lastForwardBounds;
+      lastFlushes++;
+      long t0 = System.nanoTime();
       scoreBatch(sc.batch, sc.nb, p, segs, filter, top, sc, leaves, dropIneligible);
+      lastScoreNanos += System.nanoTime() - t0;
       sc.nb = 0;
       // when many roles need exact scores (large N, loose bounds), larger batches keep the
       // doc-values reopenings (and their garbage) logarithmic in their number
@@ -807,6 +822,7 @@ public final class RoleIndex implements Closeable {
     final CompiledRole role = new CompiledRole();
     final ScoreSheet sheet = new ScoreSheet();
     double[] creditByKey = new double[0];
+    float[] creditFloat = new float[0];
     int[] touched = new int[256];
     int[] guardKeys = new int[256];
     double[] classWeight;
@@ -821,6 +837,45 @@ public final class RoleIndex implements Closeable {
     /** Per bucket, the first partly touched role waiting to be bounded tightly there. */
     final int[] guardHead = new int[BUCKETS];
     int[] next = new int[0];
+
+    /** Roles a bucket takes, before they are bounded tightly. */
+    int[] pending = new int[256];
+    /** Bits by doc, to sort many pending roles in linear time (all 0 between uses). */
+    long[] pendingBits = new long[0];
+
+    int pend(int np, int doc) {
+      if (np == pending.length) {
+        pending = Arrays.copyOf(pending, 2 * np);
+      }
+      pending[np] = doc;
+      return np + 1;
+    }
+
+    /** The first {@code np} pending roles in doc order (distinct docs). */
+    int[] sortPending(int np, int maxDoc) {
+      if (np < 1024 || np < (maxDoc >>> 8)) {
+        Arrays.sort(pending, 0, np);
+        return pending;
+      }
+      int words = (maxDoc >>> 6) + 1;
+      if (pendingBits.length < words) {
+        pendingBits = new long[words];
+      }
+      long[] bits = pendingBits;
+      for (int i = 0; i < np; i++) {
+        bits[pending[i] >>> 6] |= 1L << pending[i];
+      }
+      int n = 0;
+      for (int w = 0; w < words && n < np; w++) {
+        long x = bits[w];
+        bits[w] = 0;
+        while (x != 0) {
+          pending[n++] = (w << 6) | Long.numberOfTrailingZeros(x);
+          x &= x - 1;
+        }
+      }
+      return pending;
+    }
 
     void add(int doc) {
       if (nb == batch.length) {

@@ -410,10 +410,13 @@ final class RoleSegment {
   /**
    * The tight bound of a doc: each posted clause at the best credit of its keys ({@code credit}
    * by key), at least its floor; computed as the credit-1 sum less what each clause misses, it
-   * stops as soon as it is below {@code t} (any value below {@code t} is then returned).
+   * stops as soon as it is below {@code t} (any value below {@code t} is then returned). With
+   * {@code touched} the guard bits a search found (not -1), the guard clauses, which lead the
+   * doc's entries, are not read: a touched guard is met (its concept is held at credit 1), an
+   * untouched one earns at most its floor.
    */
-  float forwardBound(int doc, double[] credit, double[] classWeight, double[] classFloor,
-      double t) {
+  float forwardBound(int doc, float[] credit, double[] classWeight, double[] classFloor,
+      double t, int touched) {
     double sc = scale[doc];
     // u below stop gives a bound below t
     double stop = sc > 0 ? (t - 1e-4) / ((1 + 2e-5) * sc) : Double.NEGATIVE_INFINITY;
@@ -421,17 +424,38 @@ final class RoleSegment {
     int i = fwdStart[doc];
     int end = fwdStart[doc + 1];
     int[] f = fwd;
+    if (touched >= 0) {
+      int o = GUARDS * doc;
+      for (int j = 0; j < GUARDS; j++) {
+        if (loss[o + j] > 0) {
+          if ((touched & (1 << j)) == 0) {
+            u -= loss[o + j];
+          }
+          int slot = f[i] & 63; // skip the guard's entries
+          while (i < end && (f[i] & 63) == slot) {
+            i++;
+          }
+        }
+      }
+      if (u < stop) {
+        return margin(u, scale[doc]);
+      }
+    }
     while (i < end) {
       int e = f[i++];
       int slot = e & 63;
-      double best = credit[e >>> 12];
+      float best = credit[e >>> 12];
       while (i < end && (f[i] & 63) == slot) {
-        double c = credit[f[i++] >>> 12];
+        if (best >= 1f) { // met: the rest of the clause's keys need no look
+          i++;
+          continue;
+        }
+        float c = credit[f[i++] >>> 12];
         if (c > best) {
           best = c;
         }
       }
-      if (best < 1) {
+      if (best < 1f) {
         int rc = (e >>> 6) & 63;
         u -= classWeight[rc] * (1 - Math.max(best, classFloor[rc]));
         if (u < stop) {
@@ -451,6 +475,16 @@ final class RoleSegment {
     private final double[] goodness = new double[MAX_SLOTS];
     private final int[] slots = new int[MAX_SLOTS];
 
+    private final int[] groupEnd = new int[MAX_SLOTS];
+    private final long[] rank = new long[MAX_SLOTS];
+    private int[] buffer = new int[256];
+
+    /**
+     * Picks the guards of a doc, records their postings and losses, and reorders the doc's
+     * forward entries: its guard clauses first (in guard order), then the other clauses by
+     * decreasing weight times how seldom they are met, so that a tight bound below a threshold
+     * shows early.
+     */
     void choose(int doc, int[] fwd, int from, int to, double[] delta1, int[] reach, int maxDoc,
         Keys keys, float stat, float[] full, float[] loss) {
       double u = stat;
@@ -476,34 +510,55 @@ final class RoleSegment {
         }
         double d1 = delta1[rc];
         u += d1;
-        if (conceptOnly && d1 > 0) {
-          double seldom = 1 - Math.min(1.0, (double) met / Math.max(1, maxDoc));
-          slotStart[ns] = s;
-          slots[ns] = i;
-          goodness[ns] = d1 * Math.max(0.02, seldom);
-          ns++;
-        }
+        double seldom = conceptOnly
+            ? 1 - Math.min(1.0, (double) met / Math.max(1, maxDoc)) : 0.5;
+        slotStart[ns] = s;
+        groupEnd[ns] = i;
+        goodness[ns] = d1 * Math.max(0.02, seldom);
+        slots[ns] = conceptOnly && d1 > 1e-6 ? 1 : 0; // may guard
+        ns++;
       }
       full[doc] = Math.nextUp((float) u);
       // the best GUARDS clauses by goodness (a few selection passes over a short list)
-      for (int gi = 0; gi < GUARDS && ns > 0; gi++) {
+      int ng = 0;
+      for (int gi = 0; gi < GUARDS; gi++) {
         int best = -1;
         for (int j = 0; j < ns; j++) {
-          if (goodness[j] >= 0 && (best < 0 || goodness[j] > goodness[best])) {
+          if (slots[j] == 1 && (best < 0 || goodness[j] > goodness[best])) {
             best = j;
           }
         }
         if (best < 0) {
           break;
         }
-        goodness[best] = -1;
+        slots[best] = 2; // a guard
+        rank[ng++] = best;
         int s = slotStart[best];
         int rc = (fwd[s] >>> 6) & 63;
         loss[GUARDS * doc + gi] = Math.nextDown((float) delta1[rc]);
-        for (int j = s; j < slots[best]; j++) {
+        for (int j = s; j < groupEnd[best]; j++) {
           add(fwd[j] >>> 12, doc << 2 | gi);
         }
       }
+      // the other clauses by goodness, decreasing (ranks sort as longs: goodness bits, index)
+      int nr = ng;
+      for (int j = 0; j < ns; j++) {
+        if (slots[j] != 2) {
+          rank[nr++] = ((long) ~Float.floatToIntBits((float) goodness[j]) << 32) | j;
+        }
+      }
+      Arrays.sort(rank, ng, nr);
+      if (buffer.length < to - from) {
+        buffer = new int[Math.max(to - from, 2 * buffer.length)];
+      }
+      int w = 0;
+      for (int r = 0; r < nr; r++) {
+        int j = (int) rank[r];
+        for (int x = slotStart[j]; x < groupEnd[j]; x++) {
+          buffer[w++] = fwd[x];
+        }
+      }
+      System.arraycopy(buffer, 0, fwd, from, w);
     }
 
     private void add(int key, int value) {

@@ -249,6 +249,7 @@ public final class CompiledCodec {
     int fl = in.vint();
     p.hasLocation = (fl & 1) != 0;
     p.hasAuthorization = (fl & 2) != 0;
+    p.indexBits();
   }
 
   private static void check(int version) {

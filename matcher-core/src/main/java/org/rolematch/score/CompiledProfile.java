@@ -33,6 +33,10 @@ public final class CompiledProfile {
   int nOwn;
   // own concepts and their ancestors, sorted; via = index into own of a concept giving it
   int[] up = new int[0];
+  /** Membership bits of own, up and parentsOfOwn, by concept ordinal ({@link #indexBits}). */
+  long[] ownBits = new long[0];
+  long[] upBits = new long[0];
+  long[] parBits = new long[0];
   int[] upVia = new int[0];
   int nUp;
   // direct parents of own concepts, sorted
@@ -328,6 +332,32 @@ public final class CompiledProfile {
     }
     parentsOfOwn = par;
     nPar = w;
+    indexBits();
+  }
+
+  /**
+   * Builds the membership bits of own, up and parentsOfOwn (most lookups of the scorer are
+   * misses, answered by one bit instead of a binary search). Called whenever they change.
+   */
+  void indexBits() {
+    ownBits = bits(own, nOwn, ownBits);
+    upBits = bits(up, nUp, upBits);
+    parBits = bits(parentsOfOwn, nPar, parBits);
+  }
+
+  private static long[] bits(int[] sorted, int n, long[] reuse) {
+    int words = n == 0 ? 0 : (sorted[n - 1] >>> 6) + 1;
+    long[] b = reuse.length >= words ? reuse : new long[Math.max(words, reuse.length * 2)];
+    java.util.Arrays.fill(b, 0L);
+    for (int i = 0; i < n; i++) {
+      b[sorted[i] >>> 6] |= 1L << sorted[i];
+    }
+    return b;
+  }
+
+  private static boolean bit(long[] b, int ord) {
+    int w = ord >>> 6;
+    return ord >= 0 && w < b.length && (b[w] & (1L << ord)) != 0;
   }
 
   /** The profile id. */
@@ -446,19 +476,19 @@ public final class CompiledProfile {
   }
 
   int upIndex(int ord) {
-    return Arrays.binarySearch(up, 0, nUp, ord);
+    return bit(upBits, ord) ? Arrays.binarySearch(up, 0, nUp, ord) : -1;
   }
 
   boolean hasOwn(int ord) {
-    return Arrays.binarySearch(own, 0, nOwn, ord) >= 0;
+    return bit(ownBits, ord);
   }
 
   int ownIndex(int ord) {
-    return Arrays.binarySearch(own, 0, nOwn, ord);
+    return bit(ownBits, ord) ? Arrays.binarySearch(own, 0, nOwn, ord) : -1;
   }
 
   boolean hasParent(int ord) {
-    return Arrays.binarySearch(parentsOfOwn, 0, nPar, ord) >= 0;
+    return bit(parBits, ord);
   }
 
   boolean hasUnknown(String s) {
