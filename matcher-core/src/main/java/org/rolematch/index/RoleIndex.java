@@ -787,7 +787,7 @@ public final class RoleIndex implements Closeable {
           throw new IllegalStateException("role document " + doc + " has no compiled form");
         }
         BytesRef c = cdv.binaryValue();
-        CompiledRole compiled = new CompiledRole();
+        CompiledRole compiled = sc.role; // free once the search is over
         CompiledCodec.decode(c.bytes, c.offset, c.length, compiled);
         MatchResult m = scorer.score(role, compiled, profile, p, sc.sheet);
         if (m.score() != top.scores[i]) {
