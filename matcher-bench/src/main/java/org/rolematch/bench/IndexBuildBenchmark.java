@@ -48,7 +48,7 @@ import org.rolematch.taxonomy.Taxonomy;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class IndexBuildBenchmark {
   @Param({"10000", "100000", "1000000"})

@@ -56,7 +56,7 @@ import org.rolematch.taxonomy.Taxonomy;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class RankRolesBenchmark {
   @Param({"10000", "100000", "1000000"})

@@ -30,6 +30,13 @@ import org.rolematch.model.Skill;
  * values: every field of the record, so that a reopened index rebuilds them exactly. Versioned.
  */
 final class RecordCodec {
+  // enum tables read by ordinal (values() copies the array on every call)
+  private static final EmploymentType[] EMPLOYMENT_TYPES = EmploymentType.values();
+  private static final Kind[] KINDS = Kind.values();
+  private static final Importance[] IMPORTANCES = Importance.values();
+  private static final DegreeStatus[] DEGREE_STATUSES = DegreeStatus.values();
+  private static final Position.PositionType[] POSITION_TYPES = Position.PositionType.values();
+
   private static final int ROLE_VERSION = 1;
   private static final int PROFILE_VERSION = 1;
   private static final DegreeLevel[] LEVELS = DegreeLevel.values();
@@ -99,7 +106,7 @@ final class RecordCodec {
       String id = in.readString();
       String title = in.readString();
       String org = in.readString();
-      EmploymentType type = EmploymentType.values()[in.readVInt()];
+      EmploymentType type = EMPLOYMENT_TYPES[in.readVInt()];
       List<String> loc = strings(in);
       Optional<SalaryRange> salary = Optional.empty();
       if (in.readByte() == 1) {
@@ -111,8 +118,8 @@ final class RecordCodec {
       List<Requirement> reqs = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         String rid = in.readString();
-        Kind kind = Kind.values()[in.readVInt()];
-        Importance imp = Importance.values()[in.readVInt()];
+        Kind kind = KINDS[in.readVInt()];
+        Importance imp = IMPORTANCES[in.readVInt()];
         List<String> any = strings(in);
         int minCount = in.readVInt();
         int md = in.readVInt();
@@ -121,7 +128,7 @@ final class RecordCodec {
         boolean hard = in.readByte() == 1;
         Evidence ev = evidence(in);
         reqs.add(new Requirement(rid, kind, imp, any, minCount, md == 0 ? null : LEVELS[md - 1],
-            st == 0 ? null : DegreeStatus.values()[st - 1], years, hard, ev));
+            st == 0 ? null : DEGREE_STATUSES[st - 1], years, hard, ev));
       }
       String source = in.readString();
       return new Role(id, title, org, type, loc, salary, reqs, source);
@@ -194,7 +201,7 @@ final class RecordCodec {
       for (int i = 0; i < nd; i++) {
         DegreeLevel level = LEVELS[in.readVInt()];
         String field = in.readString();
-        DegreeStatus st = DegreeStatus.values()[in.readVInt()];
+        DegreeStatus st = DEGREE_STATUSES[in.readVInt()];
         int ey = in.readVInt();
         degrees.add(new Degree(level, field, st, ey == 0 ? OptionalInt.empty()
             : OptionalInt.of(ey - 1), evidence(in)));
@@ -207,7 +214,7 @@ final class RecordCodec {
         YearMonth start = YearMonth.of(in.readVInt(), in.readVInt());
         Optional<YearMonth> end = in.readByte() == 1
             ? Optional.of(YearMonth.of(in.readVInt(), in.readVInt())) : Optional.empty();
-        Position.PositionType type = Position.PositionType.values()[in.readVInt()];
+        Position.PositionType type = POSITION_TYPES[in.readVInt()];
         positions.add(new Position(title, org, start, end, type, evidence(in)));
       }
       double years = Double.longBitsToDouble(in.readLong());
@@ -218,7 +225,7 @@ final class RecordCodec {
       List<Skill> skills = new ArrayList<>(ns);
       for (int i = 0; i < ns; i++) {
         String concept = in.readString();
-        Kind kind = Kind.values()[in.readVInt()];
+        Kind kind = KINDS[in.readVInt()];
         double y = Double.longBitsToDouble(in.readLong());
         skills.add(new Skill(concept, kind, y, evidence(in)));
       }

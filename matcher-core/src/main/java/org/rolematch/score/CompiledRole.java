@@ -23,6 +23,7 @@ import org.rolematch.model.Role;
  * (decoders refill one instance per thread); not thread-safe.
  */
 public final class CompiledRole {
+  private static final Kind[] KINDS = Kind.values();
   /** The marker a prior-internship clause lists before the fields it names, if any. */
   public static final String INTERNSHIP = "internship";
   /** Clause flag: the caller marked the clause hard. */
@@ -218,7 +219,7 @@ public final class CompiledRole {
 
   /** Kind of clause {@code i}. */
   public Kind kind(int i) {
-    return Kind.values()[kind[i]];
+    return KINDS[kind[i]];
   }
 
   /** Kind ordinal of clause {@code i}. */
