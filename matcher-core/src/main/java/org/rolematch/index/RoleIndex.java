@@ -321,13 +321,6 @@ public final class RoleIndex implements Closeable {
     int lastExactEvaluations;
     /** Roles bounded from their forward entries by the last search (a diagnostic). */
     int lastForwardBounds;
-    /** Roles with a guard clause touched by the last search (a diagnostic). */
-    int lastTouched;
-    /** Compiled roles read from doc values by the last search (a diagnostic). */
-    int lastReads;
-    /** Batches scored by the last search, and the nanoseconds that took (diagnostics). */
-    int lastFlushes;
-    long lastScoreNanos;
     /** Nanoseconds of the last search's phases: keys, guards, bounds, exact, results. */
     final long[] lastPhaseNanos = new long[5];
 
@@ -418,9 +411,6 @@ public final class RoleIndex implements Closeable {
       TopK top = new TopK(k);
       lastExactEvaluations = 0;
       lastForwardBounds = 0;
-      lastReads = 0;
-      lastFlushes = 0;
-      lastScoreNanos = 0;
       if (nLeaves == 0) {
         return top;
       }
@@ -430,7 +420,6 @@ public final class RoleIndex implements Closeable {
       ProfileKeys keys = ProfileKeys.of(p, evaluator, segs[0].keys, unknownKeys, sc, segs);
       long t1 = System.nanoTime();
       byte[] gmask = sc.gmask; // all 0 between searches
-      int nTouched = 0;
       try {
         // 1. the guard clauses the profile touches (a byte of guard bits per role); roles whose
         // guards are all touched are listed
@@ -455,7 +444,6 @@ public final class RoleIndex implements Closeable {
               int m2 = m | 1 << (v & 3);
               if (m2 != m) {
                 gmask[base + d] = (byte) m2;
-                nTouched += m == 0 ? 1 : 0;
                 if (m2 == all[d]) {
                   full[nFull++] = base + d;
                 }
@@ -464,7 +452,6 @@ public final class RoleIndex implements Closeable {
           }
         }
         long t2 = System.nanoTime();
-        lastTouched = nTouched;
         // 2. the bound of every live role whose guards are all touched, and a histogram of them
         float[] acc = sc.acc;
         int[] hist = sc.hist;
@@ -671,10 +658,7 @@ public final class RoleIndex implements Closeable {
     private void flush(CompiledProfile p, RoleSegment[] segs, Predicate<Role> filter, TopK top,
         Scratch sc, List<LeafReaderContext> leaves, boolean dropIneligible) throws IOException {
       sc.boundedAtFlush = lastForwardBounds;
-      lastFlushes++;
-      long t0 = System.nanoTime();
       scoreBatch(sc.batch, sc.nb, p, segs, filter, top, sc, leaves, dropIneligible);
-      lastScoreNanos += System.nanoTime() - t0;
       sc.nb = 0;
       // when many roles need exact scores (large N, loose bounds), larger batches keep the
       // doc-values reopenings (and their garbage) logarithmic in their number
@@ -734,7 +718,6 @@ public final class RoleIndex implements Closeable {
           continue;
         }
         BytesRef bytes = dv.binaryValue();
-        lastReads++;
         if (top.full() && top.threshold() >= MAX_SCORE && CompiledCodec.compareRoleId(
             bytes.bytes, bytes.offset, bytes.length, top.ids[0]) > 0) {
           continue; // at best ties the k-th score, 100, with a greater id: cannot enter
