@@ -473,7 +473,11 @@ final class RoleSegment {
     private int n;
     private final int[] slotStart = new int[MAX_SLOTS + 1];
     private final double[] goodness = new double[MAX_SLOTS];
-    private final int[] slots = new int[MAX_SLOTS];
+    /** Per clause group: {@link #OTHER}, {@link #MAY_GUARD} or {@link #GUARD}. */
+    private final byte[] state = new byte[MAX_SLOTS];
+    private static final byte OTHER = 0;
+    private static final byte MAY_GUARD = 1;
+    private static final byte GUARD = 2;
 
     private final int[] groupEnd = new int[MAX_SLOTS];
     private final long[] rank = new long[MAX_SLOTS];
@@ -515,7 +519,7 @@ final class RoleSegment {
         slotStart[ns] = s;
         groupEnd[ns] = i;
         goodness[ns] = d1 * Math.max(0.02, seldom);
-        slots[ns] = conceptOnly && d1 > 1e-6 ? 1 : 0; // may guard
+        state[ns] = conceptOnly && d1 > 1e-6 ? MAY_GUARD : OTHER;
         ns++;
       }
       full[doc] = Math.nextUp((float) u);
@@ -524,14 +528,14 @@ final class RoleSegment {
       for (int gi = 0; gi < GUARDS; gi++) {
         int best = -1;
         for (int j = 0; j < ns; j++) {
-          if (slots[j] == 1 && (best < 0 || goodness[j] > goodness[best])) {
+          if (state[j] == MAY_GUARD && (best < 0 || goodness[j] > goodness[best])) {
             best = j;
           }
         }
         if (best < 0) {
           break;
         }
-        slots[best] = 2; // a guard
+        state[best] = GUARD;
         rank[ng++] = best;
         int s = slotStart[best];
         int rc = (fwd[s] >>> 6) & 63;
@@ -543,7 +547,7 @@ final class RoleSegment {
       // the other clauses by goodness, decreasing (ranks sort as longs: goodness bits, index)
       int nr = ng;
       for (int j = 0; j < ns; j++) {
-        if (slots[j] != 2) {
+        if (state[j] != GUARD) {
           rank[nr++] = ((long) ~Float.floatToIntBits((float) goodness[j]) << 32) | j;
         }
       }

@@ -66,7 +66,7 @@ class PerfSmokeTest {
           }
         }
       }
-      System.out.printf(Locale.ROOT, "phases (mean ms): keys %.3f postings %.3f bounds %.3f "
+      System.out.printf(Locale.ROOT, "phases (mean ms): keys %.3f guards %.3f bounds %.3f "
           + "exact %.3f results %.3f%n", phases[0] / 1e6 / ps.size(), phases[1] / 1e6 / ps.size(),
           phases[2] / 1e6 / ps.size(), phases[3] / 1e6 / ps.size(), phases[4] / 1e6 / ps.size());
       System.out.printf(Locale.ROOT, "mean exact evaluations per rankRoles: %.0f%n",
