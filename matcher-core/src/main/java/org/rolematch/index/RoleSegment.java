@@ -49,16 +49,20 @@ import org.rolematch.score.ConceptGraph;
  *       minimum years (capped at 63); then publication, internship and the "related field",
  *       "silent location", "authorisation" pseudo-keys. Concept ids and field texts unknown to
  *       the taxonomy get keys of the index's {@link UnknownKeys} dictionary.
- *   <li><b>Forward entries</b>: one flat {@code int[]}, per role its entries in clause order, an
- *       entry {@code key << 12 | runClass << 6 | clauseSlot}.
+ *   <li><b>Forward entries</b>: one flat {@code int[]}, per role its entries grouped by clause
+ *       (an entry {@code key << 12 | runClass << 6 | clauseSlot}): its guard clauses first, in
+ *       guard order, then the other clauses by decreasing weight times how seldom they are met.
  *   <li><b>Per role</b>: {@code staticNum} (the weighted credit every profile gets: floors such
  *       as the unknown credit of soft skills, the static partial credit, clauses beyond slot 63
  *       and clauses of kinds this structure does not know at full credit), {@code full} (static
  *       plus every posted clause at credit 1), the guards' credit-1 contributions ({@code loss})
  *       and {@code scale} ({@code 100 / total weight}).
  *   <li><b>Guard postings</b>: per concept key, the roles whose guard clause {@code g} lists it,
- *       as {@code doc << 2 | g}, doc-ordered; and all live-or-not roles ordered by their bound
- *       when no guard is touched ({@code noneOrder}, {@code noneBound}).
+ *       as {@code doc << 2 | g}, doc-ordered; per role the bits of the guards it has ({@code
+ *       guardMask}); every role ordered by its bound when no guard is met ({@code noneOrder},
+ *       {@code noneBound}), and every role with guards by its bound when all but its lightest
+ *       guard are met ({@code partOrder}, {@code partBound}); and per block of 128 roles the least
+ *       role id ({@code blockMinId}).
  * </ul>
  *
  * <p>Deleted documents stay in the structure and are skipped via live docs.
