@@ -64,10 +64,11 @@ final class ProfileKeys {
     for (int i = 0; i < p.upCount(); i++) {
       nt = put(cr, touched, nt, p.up(i), 1.0);
     }
-    // unknown concept ids some role lists
+    // unknown concept ids some role of these segments lists (the dictionary also holds keys of
+    // roles whose segments are gone: no segment here has them, so they are no key of this search)
     for (int i = 0; i < p.unknownCount(); i++) {
       int key = unknown.find("c\0" + p.unknown(i));
-      if (key >= k.fixed) {
+      if (key >= k.fixed && key < keyEnd) {
         nt = put(cr, touched, nt, key, 1.0);
       }
     }
@@ -94,7 +95,7 @@ final class ProfileKeys {
         empty = true;
       } else if (f == -1) {
         int key = unknown.find("f\0" + p.degreeFieldText(d));
-        if (key >= k.fixed) {
+        if (key >= k.fixed && key < keyEnd) {
           touched = grow(touched, nt);
           nt = put(cr, touched, nt, key, 1.0);
         }

@@ -74,6 +74,17 @@ final class RoleSegment {
   static final int GUARDS = 3;
   /** Keys fit 20 bits of a forward entry. */
   static final int KEY_LIMIT = 1 << 20;
+  /** The largest taxonomy whose fixed key layout ({@link Keys}) leaves room for unknown ids. */
+  static final int MAX_CONCEPTS =
+      (KEY_LIMIT - CompiledRole.DEGREE_SIGNATURES - (MAX_YEARS_KEY + 1) - 64) / 5;
+
+  static {
+    // a forward entry keeps the run class (kind, importance, partial flag) in 6 bits
+    if (4 * Kind.values().length > 64) {
+      throw new IllegalStateException(Kind.values().length + " kinds do not fit the 6-bit run "
+          + "class of RoleSegment's forward entries; widen the entry");
+    }
+  }
 
   final int maxDoc;
   /** One past the greatest key of this segment's entries. */
@@ -131,6 +142,11 @@ final class RoleSegment {
     final int fixed;
 
     Keys(int t) {
+      if (t > MAX_CONCEPTS) {
+        throw new IllegalArgumentException("a taxonomy of " + t + " concepts is larger than the "
+            + "role index supports (" + MAX_CONCEPTS + " concepts: a forward entry keeps a key in "
+            + "20 bits); use a smaller taxonomy");
+      }
       this.t = t;
       field = 2 * t;
       loc = 3 * t;

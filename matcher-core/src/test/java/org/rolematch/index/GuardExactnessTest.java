@@ -1,5 +1,6 @@
 package org.rolematch.index;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -163,6 +164,43 @@ class GuardExactnessTest {
             + snap.lastForwardBounds + " of 2000");
       }
     }
+  }
+
+  @Test
+  void aProfileNamingAnUnknownConceptNoLiveRoleHasStillRanks() throws Exception {
+    Taxonomy t = Fixtures.anyTaxonomy();
+    ClauseEvaluator eval = ClauseEvaluator.of(t, ScoringPolicy.defaults());
+    Role gone = Fixtures.role("gone",
+        Fixtures.req("own", Kind.SKILL, Importance.REQUIRED, "in-house-framework-x"));
+    Role kept = Fixtures.role("kept",
+        Fixtures.req("lang", Kind.PROGRAMMING_LANGUAGE, Importance.REQUIRED, "python"));
+    CandidateProfile p = Fixtures.profile("cand").skill("in-house-framework-x").skill("python")
+        .build();
+    try (RoleIndex index = RoleIndex.open(null, eval)) {
+      index.add(gone);
+      index.rankRoles(p, 5, RoleIndex.ALL); // the unknown id gets a key
+      assertTrue(index.delete("gone"));
+      index.add(kept); // the segment of "gone" is dropped: no live segment has that key
+      Map<String, Role> roles = Map.of("kept", kept);
+      RoleIndexExactnessTest.assertSame(Reference.rankRoles(eval, roles, p, 5, RoleIndex.ALL),
+          index.rankRoles(p, 5, RoleIndex.ALL), "after the only role naming it is gone");
+      try (RoleIndex.Snapshot snap = index.snapshot()) { // fresh working arrays, sized anew
+        assertEquals(1, snap.bounds(p).length);
+      }
+    }
+  }
+
+  @Test
+  void aTaxonomyTooLargeForTheKeyLayoutIsRefusedByName() {
+    List<org.rolematch.taxonomy.Concept> concepts = new ArrayList<>();
+    for (int i = 0; i <= RoleSegment.MAX_CONCEPTS; i++) {
+      concepts.add(org.rolematch.taxonomy.Concept.of("c" + i, Kind.SKILL));
+    }
+    ClauseEvaluator eval = ClauseEvaluator.of(Taxonomy.of(concepts), ScoringPolicy.defaults());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> RoleIndex.open(null, eval));
+    assertTrue(e.getMessage().contains((RoleSegment.MAX_CONCEPTS + 1) + " concepts"),
+        e.getMessage());
   }
 
   @Test
