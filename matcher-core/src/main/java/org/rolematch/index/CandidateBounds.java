@@ -3,9 +3,14 @@ package org.rolematch.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PointValues;
@@ -14,6 +19,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.SparseFixedBitSet;
 import org.rolematch.model.DegreeStatus;
 import org.rolematch.model.Kind;
 import org.rolematch.score.ClauseEvaluator;
@@ -22,29 +28,35 @@ import org.rolematch.score.ConceptGraph;
 import org.rolematch.score.ScoringPolicy;
 
 /**
- * Upper bounds of the exact scores of every profile of a segment for one role, computed into a
- * float accumulator per document by walking only the postings of the role's terms (concepts,
- * fields, places, degree states, flags) plus a pass over the per-segment years for years-based
- * clauses. Per clause, a document gets the best credit among the alternatives it matches (the
- * same alternatives the Lucene query of a role had); the role's static floor is kept apart. The
- * bound of a profile is therefore {@code floor + acc[doc]} (weighted, before scaling to 100),
- * never below its exact weighted score.
+ * Upper bounds of the scores profiles can reach for one role, read from the index's terms
+ * (concepts with their ancestors, fields, places, degree states, flags) and each profile's years,
+ * never from the profile records. A role becomes a {@link Plan}: the weighted credit every
+ * profile gets (the floor) and, per requirement, a {@link Clause} that says how much more a
+ * profile can earn given which of the clause's terms it holds. A profile's bound is the floor
+ * plus the sum of its clause credits; it is never below the profile's exact weighted score.
+ *
+ * <p>Each clause also names its <em>guard</em> terms, those without which a profile loses at
+ * least {@link Clause#guardLoss} of the clause's credit: for a concept clause the listed
+ * concepts (a profile holding none of them earns at most the sibling/broader credit, and only if
+ * it holds a parent of one), for a clause of alternatives those of the top credit. {@link
+ * CandidateSearch} walks the guard postings of a role's most selective clauses to find the
+ * profiles that can compete.
+ *
+ * <p>{@link Segment} keeps, per segment core, each profile's years and the decoded postings of
+ * the terms searches asked for: a sorted list for a term few profiles hold, a bit set for one
+ * many hold.
  */
 final class CandidateBounds {
-  /** One alternative: documents holding {@code term} in {@code field} earn {@code credit}. */
-  record Alt(String field, BytesRef term, float credit, String key) {
-    Alt(String field, BytesRef term, float credit) {
-      this(field, term, credit, field + '\u0000' + term.utf8ToString());
-    }
-  }
+  private CandidateBounds() {}
 
-  /** Years-based alternatives, computed for every document from its years. */
+  /** Years-based credit: computed for every profile from its years. */
   enum YearsKind { RATIO, AT_LEAST, CAREER }
 
+  /** A years-based alternative of weight {@code weight}. */
   record YearsAlt(YearsKind kind, double param, double weight, double extra) {
     double credit(double y) {
       if (Double.isNaN(y)) {
-        return weight; // no years posted: bounded at full credit
+        return max(); // no years posted: bounded at full credit
       }
       return switch (kind) {
         case RATIO -> weight * Math.min(1, y / param) * Math.max(1, extra);
@@ -52,42 +64,206 @@ final class CandidateBounds {
         case CAREER -> weight * (y <= param ? 1 : Math.max(0, (2 * param - y) / param));
       };
     }
-  }
 
-  /** The alternatives of one clause. */
-  static final class Clause {
-    final List<Alt> alts = new ArrayList<>(4);
-    YearsAlt years;
-    private float[] levels;
-
-    /** The distinct credits of the alternatives, decreasing. */
-    float[] levels() {
-      if (levels == null) {
-        levels = alts.stream().map(Alt::credit).distinct().sorted((a, b) -> Float.compare(b, a))
-            .collect(java.util.stream.Collectors.collectingAndThen(
-                java.util.stream.Collectors.toList(), l -> {
-                  float[] f = new float[l.size()];
-                  for (int i = 0; i < f.length; i++) {
-                    f[i] = l.get(i);
-                  }
-                  return f;
-                }));
-      }
-      return levels;
+    double max() {
+      return kind == YearsKind.RATIO ? weight * Math.max(1, extra) : weight;
     }
   }
 
-  /** The bounds of a role: static floor (weighted) and per-clause alternatives. */
-  static final class Plan {
-    double floor;
-    final List<Clause> clauses = new ArrayList<>();
+  /**
+   * The bound of one requirement: the most credit above the floor it can add for a profile,
+   * given the profile's terms (by index into {@link Plan#keys}) and years.
+   */
+  static final class Clause {
+    private static final int[] NONE = new int[0];
+
+    /** The most credit above the floor this clause can add. */
+    double max;
+    /** Credit a profile holding none of {@link #guards} loses at least (0: not a guard). */
+    double guardLoss;
+    /** The terms of the top credit. */
+    int[] guards = NONE;
+
+    // alternatives (degree, field, place, flag terms), best credit first
+    int[] alts = NONE;
+    float[] altCredits = new float[0];
+    YearsAlt years;
+
+    // a concept clause: `need` of the listed concepts; a listed concept not held but with a
+    // parent held may earn the partial (sibling or broader) credit
+    boolean counted;
+    int need;
+    double weight;
+    double floorCredit;
+    double partial;
+    int[] listed = NONE;
+    int[] parentStart = NONE;
+    int[] parents = NONE;
+
+    /**
+     * Adds this clause's losses: for a concept clause, missing every listed concept (then at most
+     * the partial credit) and missing their parents too (then the floor); for alternatives, one
+     * loss per credit level, missing every term of that credit or more. A clause with years
+     * credit proves nothing from terms.
+     */
+    void losses(List<Loss> out) {
+      if (counted) {
+        if (guardLoss > 0) {
+          out.add(new Loss(guards, guardLoss));
+        }
+        double rest = max - guardLoss;
+        if (parents.length > 0 && rest > 0) {
+          int[] both = Arrays.copyOf(guards, guards.length + parents.length);
+          System.arraycopy(parents, 0, both, guards.length, parents.length);
+          out.add(new Loss(dedupe(both), rest));
+        }
+        return;
+      }
+      if (years != null) {
+        return;
+      }
+      for (int i = 0; i < alts.length; ) {
+        float c = altCredits[i];
+        int j = i;
+        while (j < alts.length && altCredits[j] == c) {
+          j++;
+        }
+        float lower = j < alts.length ? altCredits[j] : 0;
+        out.add(new Loss(Arrays.copyOf(alts, j), c - lower));
+        i = j;
+      }
+    }
+
+    /** This clause's credit above the floor for a document (its terms in {@code view}). */
+    double credit(CandidateBounds.Posted[] view, int doc, double years) {
+      if (counted) {
+        return counted(view, doc);
+      }
+      double c = 0;
+      for (int i = 0; i < alts.length; i++) {
+        if (has(view[alts[i]], doc)) {
+          c = altCredits[i];
+          break;
+        }
+      }
+      if (this.years != null) {
+        c = Math.max(c, this.years.credit(years));
+      }
+      return c;
+    }
+
+    private double counted(CandidateBounds.Posted[] view, int doc) {
+      int met = 0;
+      int near = 0;
+      for (int j = 0; j < listed.length; j++) {
+        if (has(view[listed[j]], doc)) {
+          if (++met >= need) {
+            return max;
+          }
+        } else if (near < need) {
+          for (int q = parentStart[j]; q < parentStart[j + 1]; q++) {
+            if (has(view[parents[q]], doc)) {
+              near++;
+              break;
+            }
+          }
+        }
+      }
+      double raw = (met + Math.min(need - met, near) * partial) / need;
+      return Math.max(0, weight * (Math.min(1, Math.max(floorCredit, raw)) - floorCredit));
+    }
   }
 
   /**
-   * A term's documents in one segment (deleted ones included), increasing: those holding it, or
-   * when {@code frequent} (more than half the segment), those not holding it.
+   * A loss a profile's terms prove: a profile holding none of {@code holders} earns at least
+   * {@code loss} less than its clause's {@link Clause#max}. The losses of one clause add up: a
+   * profile that misses the holders of several of them loses their sum.
    */
-  record Posted(int df, boolean frequent, int[] docs) {}
+  record Loss(int[] holders, double loss) {}
+
+  /** The bound of a role: its floor, clauses, and the terms they read. */
+  static final class Plan {
+    /** Weighted credit every profile gets. */
+    final double floor;
+    final Clause[] clauses;
+    /** Sum of the clauses' {@link Clause#max}. */
+    final double max;
+    /** The terms, by index: field and value, and the cache key. */
+    final String[] fields;
+    final BytesRef[] values;
+    final String[] keys;
+
+    /** The losses a profile's terms alone prove, for {@link CandidateSearch}'s counters. */
+    final Loss[] losses;
+
+    Plan(double floor, List<Clause> clauses, List<String> fields, List<BytesRef> values) {
+      this.floor = floor;
+      this.clauses = clauses.toArray(new Clause[0]);
+      double m = 0;
+      List<Loss> ls = new ArrayList<>();
+      for (Clause c : this.clauses) {
+        m += c.max;
+        c.losses(ls);
+      }
+      this.max = m;
+      this.losses = ls.toArray(new Loss[0]);
+      this.fields = fields.toArray(new String[0]);
+      this.values = values.toArray(new BytesRef[0]);
+      this.keys = new String[this.fields.length];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = this.fields[i] + '\u0000' + this.values[i].utf8ToString();
+      }
+    }
+  }
+
+  /**
+   * A term's documents in one segment (deleted ones included): when few hold it, their
+   * increasing ids (walked) and a sparse bit set (looked up); else a bit set of every document.
+   */
+  record Posted(int df, int[] docs, SparseFixedBitSet sparse, long[] bits) {
+    /** The documents of a term, {@code docs[0, n)} increasing. */
+    static Posted of(int[] docs, int n, int maxDoc) {
+      if (n > maxDoc >>> 5) {
+        long[] bits = new long[(maxDoc + 63) >>> 6];
+        for (int i = 0; i < n; i++) {
+          bits[docs[i] >>> 6] |= 1L << docs[i];
+        }
+        DENSE.increment();
+        return new Posted(n, null, null, bits);
+      }
+      SparseFixedBitSet sparse = new SparseFixedBitSet(maxDoc);
+      for (int i = 0; i < n; i++) {
+        sparse.set(docs[i]);
+      }
+      return new Posted(n, Arrays.copyOf(docs, n), sparse, null);
+    }
+
+    /** Ints this entry holds, about. */
+    long ints() {
+      if (bits != null) {
+        return 2L * bits.length;
+      }
+      return docs.length + (sparse == null ? 0 : sparse.ramBytesUsed() / 4);
+    }
+  }
+
+  /** Terms decoded from Lucene's postings so far (diagnostics). */
+  static final LongAdder DECODED = new LongAdder();
+
+  /** Terms decoded as bit sets so far (diagnostics and tests). */
+  static final LongAdder DENSE = new LongAdder();
+
+  /** Whether the document holds the term ({@code p} null: no document does). */
+  static boolean has(Posted p, int doc) {
+    if (p == null) {
+      return false;
+    }
+    long[] b = p.bits;
+    if (b != null) {
+      return (b[doc >>> 6] & (1L << doc)) != 0;
+    }
+    return p.sparse.get(doc);
+  }
 
   /** The per-segment data the bounds need: each document's years, decoded postings. */
   static final class Segment {
@@ -97,65 +273,75 @@ final class CandidateBounds {
     static final long CACHE_MIN_INTS = 1L << 20;
     /** What a cached entry costs beyond its list, in ints (the key, the record, the map node). */
     static final int ENTRY_INTS = 24;
+    private static final Posted ABSENT = new Posted(0, new int[0], null, null);
 
     final double[] years;
-    private final java.util.concurrent.ConcurrentHashMap<String, Posted> posted =
-        new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong cachedInts =
-        new java.util.concurrent.atomic.AtomicLong();
+    final int maxDoc;
+    private final ConcurrentHashMap<String, Posted> posted = new ConcurrentHashMap<>();
+    private final AtomicLong cachedInts = new AtomicLong();
     private final long budget;
 
     Segment(double[] years) {
       this.years = years;
+      this.maxDoc = years.length;
       this.budget = Math.max(CACHE_MIN_INTS, (long) CACHE_INTS_PER_DOC * years.length);
     }
 
+    /** The postings of every term of a plan, by term index (null: no document holds it). */
+    Posted[] view(LeafReader leaf, Plan plan) throws IOException {
+      Posted[] out = new Posted[plan.keys.length];
+      int[] buffer = null;
+      for (int t = 0; t < out.length; t++) {
+        Posted p = posted.get(plan.keys[t]);
+        if (p == null) {
+          if (buffer == null) {
+            buffer = new int[64];
+          }
+          p = decode(leaf, plan.fields[t], plan.values[t], buffer);
+          remember(plan.keys[t], p);
+        }
+        out[t] = p.df() == 0 ? null : p;
+      }
+      return out;
+    }
+
+    private Posted decode(LeafReader leaf, String field, BytesRef value, int[] buffer)
+        throws IOException {
+      Terms terms = leaf.terms(field);
+      if (terms == null) {
+        return ABSENT;
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(value)) {
+        return ABSENT;
+      }
+      PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+      DECODED.increment();
+      int[] out = new int[Math.max(buffer.length, te.docFreq())];
+      int n = 0;
+      for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+        if (n == out.length) {
+          out = Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = d;
+      }
+      return n == 0 ? ABSENT : Posted.of(out, n, maxDoc);
+    }
+
     /**
-     * The postings of a term in this segment, decoded once and cached (the core never changes)
-     * while the cache stays within its budget ({@link #CACHE_INTS_PER_DOC} ints a document): the
-     * documents holding it, or, for a term most documents hold, those that do not.
+     * Keeps a decoded term while the cache stays within its budget ({@link #CACHE_INTS_PER_DOC}
+     * ints a document): role terms are arbitrary strings, so past the budget a term is decoded
+     * for the query and dropped instead of kept for the life of the segment.
      */
-    Posted posted(LeafReader leaf, Alt a) throws IOException {
-      String key = a.key();
-      Posted p = posted.get(key);
-      if (p == null) {
-        int maxDoc = leaf.maxDoc();
-        PostingsEnum pe = postings(leaf, a);
-        int[] out = new int[16];
-        int n = 0;
-        if (pe != null) {
-          for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-            if (n == out.length) {
-              out = Arrays.copyOf(out, n * 2);
-            }
-            out[n++] = d;
-          }
-        }
-        if (n * 2L > maxDoc) {
-          int[] comp = new int[maxDoc - n];
-          int m = 0;
-          int j = 0;
-          for (int d = 0; d < maxDoc; d++) {
-            if (j < n && out[j] == d) {
-              j++;
-            } else {
-              comp[m++] = d;
-            }
-          }
-          p = new Posted(n, true, Arrays.copyOf(comp, m));
-        } else {
-          p = new Posted(n, false, Arrays.copyOf(out, n));
-        }
-        // bounded: role terms are arbitrary strings, so past the budget a list is decoded for the
-        // query and dropped instead of kept for the life of the segment
-        long cost = p.docs().length + ENTRY_INTS;
-        if (cachedInts.addAndGet(cost) <= budget) {
-          posted.putIfAbsent(key, p);
-        } else {
+    private void remember(String key, Posted p) {
+      long cost = p.ints() + ENTRY_INTS;
+      if (cachedInts.addAndGet(cost) <= budget) {
+        if (posted.putIfAbsent(key, p) != null) {
           cachedInts.addAndGet(-cost);
         }
+      } else {
+        cachedInts.addAndGet(-cost);
       }
-      return p;
     }
 
     static Segment build(LeafReader leaf) throws IOException {
@@ -186,27 +372,85 @@ final class CandidateBounds {
     }
   }
 
-  /** Levels bounded through the complement of a frequent term so far (diagnostics). */
-  static final java.util.concurrent.atomic.LongAdder COMPLEMENTS =
-      new java.util.concurrent.atomic.LongAdder();
+  // ---------------------------------------------------------------------------------------------
+  // Plans
 
-  private CandidateBounds() {}
+  /** Collects a plan's terms, each once. */
+  private static final class TermTable {
+    final List<String> fields = new ArrayList<>();
+    final List<BytesRef> values = new ArrayList<>();
+    final Map<String, Integer> index = new HashMap<>();
+
+    int of(String field, String value) {
+      return index.computeIfAbsent(field + '\u0000' + value, k -> {
+        fields.add(field);
+        values.add(new BytesRef(value));
+        return fields.size() - 1;
+      });
+    }
+  }
+
+  /** Alternatives of one clause while a plan is built: term and credit, best kept per term. */
+  private static final class Alts {
+    final Map<Integer, Double> credit = new HashMap<>();
+    YearsAlt years;
+
+    void add(TermTable t, String field, Set<String> values, double c) {
+      for (String v : values) {
+        add(t, field, v, c);
+      }
+    }
+
+    void add(TermTable t, String field, String value, double c) {
+      if (c > 0) {
+        credit.merge(t.of(field, value), c, Math::max);
+      }
+    }
+
+    /** The clause, or null when it adds nothing above the floor. */
+    Clause build() {
+      if (credit.isEmpty() && years == null) {
+        return null;
+      }
+      Clause cl = new Clause();
+      List<Map.Entry<Integer, Double>> es = new ArrayList<>(credit.entrySet());
+      es.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+      cl.alts = new int[es.size()];
+      cl.altCredits = new float[es.size()];
+      for (int i = 0; i < es.size(); i++) {
+        cl.alts[i] = es.get(i).getKey();
+        // rounded up: a float credit never below the double credit it stands for
+        cl.altCredits[i] = Math.nextUp((float) (double) es.get(i).getValue());
+      }
+      cl.years = years;
+      float top = es.isEmpty() ? 0 : cl.altCredits[0];
+      cl.max = Math.max(top, years == null ? 0 : years.max());
+      if (years == null && top > 0) {
+        int n = 0;
+        float next = 0;
+        while (n < es.size() && cl.altCredits[n] == top) {
+          n++;
+        }
+        if (n < es.size()) {
+          next = cl.altCredits[n];
+        }
+        cl.guards = Arrays.copyOf(cl.alts, n);
+        cl.guardLoss = top - next;
+      }
+      return cl;
+    }
+  }
 
   private static String degreeTerm(int level, int status) {
     return level + "/" + status;
-  }
-
-  private static void terms(Clause c, String field, Set<String> values, double credit) {
-    for (String v : values) {
-      c.alts.add(new Alt(field, new BytesRef(v), (float) credit));
-    }
   }
 
   /** The bound plan of a role (mirrors the clause semantics of {@link ClauseEvaluator}). */
   static Plan plan(ClauseEvaluator evaluator, CompiledRole r) {
     ConceptGraph graph = evaluator.graph();
     ScoringPolicy policy = evaluator.policy();
-    Plan plan = new Plan();
+    TermTable t = new TermTable();
+    List<Clause> clauses = new ArrayList<>();
     double floor = 0;
     double unk = policy.unknownCredit();
     for (int i = 0; i < r.clauseCount(); i++) {
@@ -215,49 +459,41 @@ final class CandidateBounds {
         continue;
       }
       double f = evaluator.floorCredit(r, i);
-      Clause cl = new Clause();
       int s = r.conceptStart(i);
       int e = r.conceptEnd(i);
-      Set<String> listed = new HashSet<>();
-      Set<String> unknown = new HashSet<>();
+      Set<String> listed = new LinkedHashSet<>();
       for (int j = s; j < e; j++) {
         int c = r.concept(j);
-        if (c >= 0) {
-          listed.add(graph.id(c));
-        } else {
-          unknown.add(r.unknown(-c - 1));
-        }
+        listed.add(c >= 0 ? graph.id(c) : r.unknown(-c - 1));
       }
       Kind kind = r.kind(i);
+      Alts a = new Alts();
       switch (kind) {
         case DEGREE -> {
           for (int level = 0; level <= 4; level++) {
             for (DegreeStatus st : List.of(DegreeStatus.COMPLETED, DegreeStatus.IN_PROGRESS)) {
               double c = evaluator.degreeCreditFor(r.minDegreeRank(i), r.statusOrdinal(i),
                   r.levelMask(i), level, st.ordinal());
-              if (c > 0) {
-                cl.alts.add(new Alt(IndexFields.DEGREE,
-                    new BytesRef(degreeTerm(level, st.ordinal())), (float) (w * c)));
-              }
+              a.add(t, IndexFields.DEGREE, degreeTerm(level, st.ordinal()), w * c);
             }
           }
           if ((r.flags(i) & CompiledRole.EQUIVALENT_EXPERIENCE) != 0) {
-            cl.years = new YearsAlt(YearsKind.AT_LEAST, policy.equivalentExperienceYears(), w, 0);
+            a.years = new YearsAlt(YearsKind.AT_LEAST, policy.equivalentExperienceYears(), w, 0);
           }
           floor += w * f;
         }
         case FIELD_OF_STUDY -> {
-          Set<String> all = new HashSet<>(listed);
-          all.addAll(unknown);
-          terms(cl, IndexFields.FIELD, all, w);
+          a.add(t, IndexFields.FIELD, listed, w);
           boolean marked = (r.flags(i) & CompiledRole.RELATED_FIELD) != 0;
+          boolean known = false;
+          for (int j = s; j < e; j++) {
+            known |= r.concept(j) >= 0;
+          }
           double rel = marked ? policy.relatedFieldCredit() : policy.unlistedRelatedFieldCredit();
-          if (rel > 0 && (marked || !listed.isEmpty())) {
-            terms(cl, IndexFields.FIELD_STATE, Set.of("known"), w * rel);
+          if (marked || known) {
+            a.add(t, IndexFields.FIELD_STATE, "known", w * rel);
           }
-          if (unk > 0) {
-            terms(cl, IndexFields.FIELD_STATE, Set.of("empty"), w * unk);
-          }
+          a.add(t, IndexFields.FIELD_STATE, "empty", w * unk);
           floor += w * f;
         }
         case EXPERIENCE_YEARS -> {
@@ -266,17 +502,17 @@ final class CandidateBounds {
             floor += w; // every profile may get full credit
             continue;
           }
-          cl.years = new YearsAlt(YearsKind.RATIO, m, w, policy.domainMissingFactor());
+          a.years = new YearsAlt(YearsKind.RATIO, m, w, policy.domainMissingFactor());
           floor += w * f;
         }
-        case CAREER_STAGE -> cl.years = new YearsAlt(YearsKind.CAREER,
+        case CAREER_STAGE -> a.years = new YearsAlt(YearsKind.CAREER,
             policy.earlyCareerMaxYears(), w, 0);
         case PUBLICATION -> {
-          terms(cl, IndexFields.FLAG, Set.of("publication"), w);
+          a.add(t, IndexFields.FLAG, "publication", w);
           floor += w * f;
         }
         case PRIOR_INTERNSHIP -> {
-          terms(cl, IndexFields.FLAG, Set.of("internship"), w);
+          a.add(t, IndexFields.FLAG, "internship", w);
           floor += w * f;
         }
         case LOCATION -> {
@@ -285,286 +521,85 @@ final class CandidateBounds {
             floor += w * f;
             continue;
           }
-          terms(cl, IndexFields.PLACE, listed, w);
-          Set<String> near = new HashSet<>();
+          for (int j = s; j < e; j++) {
+            int c = r.concept(j);
+            if (c >= 0) {
+              a.add(t, IndexFields.PLACE, graph.id(c), w);
+            }
+          }
+          double nearCredit = policy.nearbyPlaceCredit();
           for (int j = s; j < e; j++) {
             int c = r.concept(j);
             if (c >= 0 && evaluator.isNearbyCandidate(c)) {
               for (int q : graph.parents(c)) {
-                near.add(graph.id(q));
+                a.add(t, IndexFields.PLACE_NEAR, graph.id(q), w * nearCredit);
               }
             }
           }
-          double nearCredit = policy.nearbyPlaceCredit();
-          if (nearCredit > 0) {
-            terms(cl, IndexFields.PLACE_NEAR, near, w * nearCredit);
-          }
           if (auth) {
-            terms(cl, IndexFields.FLAG, Set.of("auth"), w);
-            if (unk > 0) {
-              terms(cl, IndexFields.FLAG, Set.of("auth_silent"), w * unk);
-            }
+            a.add(t, IndexFields.FLAG, "auth", w);
+            a.add(t, IndexFields.FLAG, "auth_silent", w * unk);
           }
-          if (unk > 0) {
-            terms(cl, IndexFields.FLAG, Set.of("loc_silent"), w * unk);
-          }
+          a.add(t, IndexFields.FLAG, "loc_silent", w * unk);
         }
         default -> {
           if (!kind.isConceptKind()) {
             floor += w; // a kind the bounds do not know: full credit
             continue;
           }
-          if (e == s) {
-            floor += w * f;
-            continue;
+          floor += w * f;
+          if (e > s && f < 1) {
+            clauses.add(concepts(graph, policy, r, i, w, f, t));
           }
-          // partial credit (siblings, broader concepts) is bounded statically
-          double partial = Math.max(f, Math.max(policy.siblingCredit(), policy.broaderCredit()));
-          floor += w * partial;
-          Set<String> full = new HashSet<>(listed);
-          full.addAll(unknown);
-          if (1 - partial > 0) {
-            terms(cl, IndexFields.CONCEPT, full, w * (1 - partial));
-          }
+          continue;
         }
       }
-      if (!cl.alts.isEmpty() || cl.years != null) {
-        plan.clauses.add(cl);
+      Clause cl = a.build();
+      if (cl != null) {
+        clauses.add(cl);
       }
     }
-    plan.floor = floor;
-    return plan;
+    return new Plan(floor, clauses, t.fields, t.values);
   }
 
   /**
-   * Adds, per document of the segment, the best credit of each clause of the plan to {@code acc}
-   * and returns a constant every document of the segment gets on top of it. Per clause, with its
-   * distinct alternative credits {@code c1 > c2 > ... > cL} (and {@code cL+1 = 0}), a document's
-   * best credit is the sum over levels {@code l} of {@code (cl - cl+1)} when it holds one of the
-   * terms of credit at least {@code cl}. A level whose terms include one held by most documents
-   * adds its delta to the constant and takes it back from the documents lacking that term (a
-   * cached complement list) that hold none of the level's other terms; other levels walk their
-   * postings, counting a document once. {@code stamp} (as long as the segment) and {@code
-   * epoch} (a counter kept across segments) mark documents already counted; {@code scratch}
-   * is per-document scratch space,
-   * valid where {@code stamp} holds the current epoch.
+   * A concept clause: {@code minCount} of its listed concepts (held when the profile's concepts,
+   * closed under ancestors, contain one); short of that, a listed concept of which the profile
+   * holds a parent in that closure may earn the partial credit (sibling and broader credit both
+   * need one).
    */
-  static float accumulate(Plan plan, LeafReader leaf, Segment seg, float[] acc, float[] scratch,
-      int[] stamp, int[] epoch) throws IOException {
-    int maxDoc = leaf.maxDoc();
-    float offset = 0;
-    double[] years = seg.years;
-    for (Clause cl : plan.clauses) {
-      if (cl.years != null && cl.alts.isEmpty()) {
-        YearsAlt y = cl.years;
-        for (int d = 0; d < maxDoc; d++) {
-          acc[d] += (float) y.credit(years[d]);
+  private static Clause concepts(ConceptGraph graph, ScoringPolicy policy, CompiledRole r, int i,
+      double w, double f, TermTable t) {
+    Clause cl = new Clause();
+    cl.counted = true;
+    int s = r.conceptStart(i);
+    int e = r.conceptEnd(i);
+    cl.need = Math.max(1, Math.min(r.minCount(i), e - s));
+    cl.weight = w;
+    cl.floorCredit = f;
+    cl.partial = Math.max(policy.siblingCredit(), policy.broaderCredit());
+    cl.listed = new int[e - s];
+    cl.parentStart = new int[e - s + 1];
+    List<Integer> parents = new ArrayList<>();
+    for (int j = s; j < e; j++) {
+      int c = r.concept(j);
+      cl.listed[j - s] = t.of(IndexFields.CONCEPT, c >= 0 ? graph.id(c) : r.unknown(-c - 1));
+      if (c >= 0 && cl.partial > 0) {
+        for (int q : graph.parents(c)) {
+          parents.add(t.of(IndexFields.CONCEPT, graph.id(q)));
         }
-        continue;
       }
-      if (cl.years != null) {
-        // alternatives and years together (degree with equivalent experience): best of both
-        int e = ++epoch[0];
-        best(leaf, seg, cl.alts, 0f, e, scratch, stamp, null);
-        YearsAlt y = cl.years;
-        for (int d = 0; d < maxDoc; d++) {
-          float t = stamp[d] == e ? scratch[d] : 0f;
-          acc[d] += Math.max(t, (float) y.credit(years[d]));
-        }
-        continue;
-      }
-      offset += clause(leaf, seg, cl, acc, scratch, stamp, epoch);
+      cl.parentStart[j - s + 1] = parents.size();
     }
-    return offset;
+    cl.parents = parents.stream().mapToInt(Integer::intValue).toArray();
+    cl.max = w * (1 - f);
+    cl.guards = dedupe(cl.listed);
+    double missed = parents.isEmpty() ? f : Math.min(1, Math.max(f, cl.partial));
+    cl.guardLoss = w * (1 - missed);
+    return cl;
   }
 
-  /**
-   * One clause of term alternatives. With {@code cH} the credit of its most frequent term when
-   * most documents hold it, a document's best credit is {@code max(0, best - cH)} (a walk of the
-   * terms of higher credit) plus the levels at or below {@code cH}, each held through the
-   * frequent term (see {@link #union}); with no frequent term, one walk of all terms keeps each
-   * document's best credit.
-   */
-  private static float clause(LeafReader leaf, Segment seg, Clause cl, float[] acc,
-      float[] scratch, int[] stamp, int[] epoch) throws IOException {
-    int maxDoc = leaf.maxDoc();
-    float cH = -1;
-    int bestDf = -1;
-    for (Alt a : cl.alts) {
-      int df = seg.posted(leaf, a).df();
-      if (df > bestDf) {
-        bestDf = df;
-        cH = a.credit();
-      }
-    }
-    if (bestDf * 2L <= maxDoc) {
-      cH = 0; // no frequent term: every level is walked
-    }
-    float offset = 0;
-    float[] lv = cl.levels();
-    for (int l = 0; l < lv.length; l++) {
-      if (lv[l] > cH) {
-        continue;
-      }
-      float delta = lv[l] - (l + 1 < lv.length ? lv[l + 1] : 0f);
-      if (delta > 0) {
-        offset += union(leaf, seg, cl.alts, lv[l], delta, acc, stamp, epoch);
-      }
-    }
-    if (lv.length > 0 && lv[0] > cH) {
-      // best credit above cH: one walk, keeping each document's best
-      best(leaf, seg, cl.alts, cH, ++epoch[0], scratch, stamp, acc);
-    }
-    return offset;
-  }
-
-  /**
-   * One walk of the alternatives' documents keeping, in {@code scratch} (stamped {@code e}), each
-   * document's best credit minus {@code minus}; with {@code acc}, also adding each increase of
-   * that best to the document's accumulator.
-   */
-  private static void best(LeafReader leaf, Segment seg, List<Alt> alts, float minus, int e,
-      float[] scratch, int[] stamp, float[] acc) throws IOException {
-    for (Alt a : alts) {
-      float c = a.credit() - minus;
-      if (c <= 0) {
-        continue;
-      }
-      Posted p = seg.posted(leaf, a);
-      if (p.frequent()) {
-        PostingsEnum pe = postings(leaf, a);
-        for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-          keep(d, c, e, scratch, stamp, acc);
-        }
-        continue;
-      }
-      for (int d : p.docs()) {
-        keep(d, c, e, scratch, stamp, acc);
-      }
-    }
-  }
-
-  private static void keep(int d, float c, int e, float[] scratch, int[] stamp, float[] acc) {
-    if (stamp[d] != e) {
-      stamp[d] = e;
-      scratch[d] = c;
-      if (acc != null) {
-        acc[d] += c;
-      }
-    } else if (c > scratch[d]) {
-      if (acc != null) {
-        acc[d] += c - scratch[d];
-      }
-      scratch[d] = c;
-    }
-  }
-
-  private static PostingsEnum postings(LeafReader leaf, Alt a) throws IOException {
-    Terms t = leaf.terms(a.field());
-    if (t == null) {
-      return null;
-    }
-    TermsEnum te = t.iterator();
-    if (!te.seekExact(a.term())) {
-      return null;
-    }
-    return te.postings(null, PostingsEnum.NONE);
-  }
-
-  /** Adds {@code delta} to every document holding a term of credit at least {@code min}. */
-  private static float union(LeafReader leaf, Segment seg, List<Alt> alts, float min, float delta,
-      float[] acc, int[] stamp, int[] epoch) throws IOException {
-    List<Alt> u = new ArrayList<>(alts.size());
-    List<Posted> ps = new ArrayList<>(alts.size());
-    int heavy = -1;
-    int heavyDf = 0;
-    for (Alt a : alts) {
-      if (a.credit() < min) {
-        continue;
-      }
-      Posted p = seg.posted(leaf, a);
-      if (p.df() == 0) {
-        continue;
-      }
-      if (p.df() > heavyDf) {
-        heavyDf = p.df();
-        heavy = u.size();
-      }
-      u.add(a);
-      ps.add(p);
-    }
-    if (u.isEmpty()) {
-      return 0;
-    }
-    if (ps.get(heavy).frequent()) {
-      COMPLEMENTS.increment();
-      int[] comp = ps.get(heavy).docs();
-      int n = u.size();
-      PostingsEnum[] pes = new PostingsEnum[n]; // other frequent terms: Lucene's skipping
-      int[] at = new int[n]; // other terms: position in their decoded documents
-      for (int j = 0; j < n; j++) {
-        if (j != heavy && ps.get(j).frequent()) {
-          pes[j] = postings(leaf, u.get(j));
-        }
-      }
-      for (int d : comp) {
-        boolean any = false;
-        for (int j = 0; j < n && !any; j++) {
-          if (j == heavy) {
-            continue;
-          }
-          if (pes[j] != null) {
-            int pos = pes[j].docID();
-            if (pos < d) {
-              pos = pes[j].advance(d);
-            }
-            any = pos == d;
-          } else {
-            int[] docs = ps.get(j).docs();
-            int i = at[j];
-            int lim = Math.min(docs.length, i + 8);
-            while (i < lim && docs[i] < d) {
-              i++; // a merge: both lists increase
-            }
-            at[j] = i;
-            if (i < docs.length && docs[i] < d) {
-              // far behind: gallop then binary search (the complement is often sparse)
-              int lo = i;
-              int step = 1;
-              while (lo + step < docs.length && docs[lo + step] < d) {
-                lo += step;
-                step <<= 1;
-              }
-              int r = Arrays.binarySearch(docs, lo + 1, Math.min(lo + step + 1, docs.length), d);
-              i = r >= 0 ? r : -r - 1;
-              at[j] = i;
-            }
-            any = i < docs.length && docs[i] == d;
-          }
-        }
-        if (!any) {
-          acc[d] -= delta;
-        }
-      }
-      return delta;
-    }
-    int e = ++epoch[0];
-    boolean dedupe = u.size() > 1;
-    for (Posted p : ps) {
-      int[] docs = p.docs();
-      if (!dedupe) {
-        for (int d : docs) {
-          acc[d] += delta;
-        }
-        continue;
-      }
-      for (int d : docs) {
-        if (stamp[d] != e) {
-          stamp[d] = e;
-          acc[d] += delta;
-        }
-      }
-    }
-    return 0;
+  private static int[] dedupe(int[] terms) {
+    return Arrays.stream(terms).distinct().toArray();
   }
 }

@@ -51,20 +51,17 @@ import org.rolematch.score.Scorer;
  *
  * <h2>How a search runs</h2>
  *
- * <p>The role becomes a bound plan ({@link CandidateBounds#plan}): per requirement, alternatives
- * of a term and the weighted credit it can give at most (a listed concept or one below it, via the
- * profile's concepts closed under ancestors; sibling and broader credit bounded statically;
- * degree states, fields, places, flags), plus years-based credit for experience years, career
- * stage and equivalent experience, and the role's static floor. Per segment, the postings of
- * only those terms are walked into one float per document (the best credit per requirement); a
- * term's postings are decoded once per segment core and cached, and a term most documents hold
- * is kept and read as its complement; each document's years come from a per-segment array built
- * on first use. A profile's bound is never below its
- * exact score. Live documents are counted into bound buckets; buckets are then taken from the
- * top in batches (in doc id order, so doc values read forward) and each document whose bound
- * can still reach the k-th exact score is scored exactly; the search stops when the next bucket's
- * largest bound cannot. The result equals exhaustive scoring. {@link #query} keeps the same bounds
- * as a Lucene query (not used by the search).
+ * <p>The role becomes a bound plan ({@link CandidateBounds#plan}): the credit every profile gets,
+ * and per requirement how much more a profile can earn given which of the requirement's terms it
+ * holds (concepts closed under ancestors, degree states, fields, places, flags) and its years.
+ * A requirement's guard terms are those without which a profile loses at least a known part of
+ * its credit (a concept clause's listed concepts). {@link CandidateSearch} walks the guard
+ * postings of the role's most selective requirements, enough of them that a profile holding none
+ * cannot reach the k-th score, takes the profiles they touch best first, bounds each tightly
+ * from every requirement, and scores exactly, from the compiled form in doc values, only those
+ * whose bound can still reach the k-th score. The result equals exhaustive scoring. A term's
+ * postings are decoded once per segment core and cached (a list, or a bit set for a term many
+ * profiles hold), within a budget per profile.
  *
  * <p>Thread-safe, with the same write and visibility rules as {@link RoleIndex}.
  */
@@ -271,10 +268,12 @@ public final class CandidateIndex implements Closeable {
     }
   }
 
-  /** Searches run and profiles scored exactly so far (diagnostics, not thread-safe). */
-  static final java.util.concurrent.atomic.LongAdder PAGES =
+  /** Profiles bounded tightly and scored exactly so far (diagnostics). */
+  static final java.util.concurrent.atomic.LongAdder TIGHT =
       new java.util.concurrent.atomic.LongAdder();
   static final java.util.concurrent.atomic.LongAdder EXACT =
+      new java.util.concurrent.atomic.LongAdder();
+  static final java.util.concurrent.atomic.LongAdder REOPENED =
       new java.util.concurrent.atomic.LongAdder();
 
   /** The filter that accepts every profile. */
@@ -300,7 +299,8 @@ public final class CandidateIndex implements Closeable {
     return seg;
   }
 
-  private static final int BUCKETS = 4096;
+  private final java.util.concurrent.ConcurrentLinkedQueue<CandidateSearch.Scratch> scratchPool =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private List<MatchResult> search(IndexSearcher s, Role role, CompiledRole r, int k,
       Predicate<CandidateProfile> filter) throws IOException {
@@ -309,184 +309,110 @@ public final class CandidateIndex implements Closeable {
       total += evaluator.weight(r, i);
     }
     CandidateBounds.Plan plan = CandidateBounds.plan(evaluator, r);
-    double scale = total > 0 ? 100.0 / total : 0;
-    double floor = plan.floor;
-    IndexReader reader = s.getIndexReader();
-    List<LeafReaderContext> leaves = reader.leaves();
-    int nLeaves = leaves.size();
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     TopK top = new TopK(k);
-    Exact exact = new Exact(leaves, r, filter, top);
-    // per segment: the weighted bound above the floor of every document
-    float[][] accs = new float[nLeaves][];
-    float[] offsets = new float[nLeaves];
-    Bits[] lives = new Bits[nLeaves];
-    float maxAcc = 0;
-    int maxDocs = 0;
-    for (LeafReaderContext ctx : leaves) {
-      maxDocs = Math.max(maxDocs, ctx.reader().maxDoc());
+    CandidateSearch.Scratch sc = scratchPool.poll();
+    if (sc == null) {
+      sc = new CandidateSearch.Scratch();
     }
-    float[] scratch = new float[maxDocs];
-    int[] stamp = new int[maxDocs];
-    int[] epoch = new int[1];
-    for (int li = 0; li < nLeaves; li++) {
-      LeafReader leaf = leaves.get(li).reader();
-      int maxDoc = leaf.maxDoc();
-      float[] acc = new float[maxDoc];
-      float off = CandidateBounds.accumulate(plan, leaf, segment(leaf), acc, scratch, stamp,
-          epoch);
-      Bits live = leaf.getLiveDocs();
-      for (int d = 0; d < maxDoc; d++) {
-        float v = Math.max(0f, acc[d] + off); // the bound above the floor, as one number
-        acc[d] = v;
-        if ((live == null || live.get(d)) && v > maxAcc) {
-          maxAcc = v;
-        }
+    try {
+      CandidateSearch search = new CandidateSearch(evaluator, r, plan, total, leaves, filter, top,
+          sc);
+      CandidateBounds.Segment[] segs = new CandidateBounds.Segment[leaves.size()];
+      for (int i = 0; i < segs.length; i++) {
+        segs[i] = segment(leaves.get(i).reader());
       }
-      accs[li] = acc;
-      lives[li] = live;
+      search.run(segs);
+      TIGHT.add(search.tightBounds);
+      EXACT.add(search.exactScores);
+      REOPENED.add(search.reopened);
+    } finally {
+      scratchPool.offer(sc);
     }
-    // counting sort by bound bucket: count and the largest bound per bucket
-    double inv = maxAcc > 0 ? (BUCKETS - 1) / (double) maxAcc : 0;
-    int[] count = new int[BUCKETS];
-    float[] bucketMax = new float[BUCKETS];
-    for (int li = 0; li < nLeaves; li++) {
-      float[] acc = accs[li];
-      Bits live = lives[li];
-      for (int d = 0; d < acc.length; d++) {
-        if (live == null || live.get(d)) {
-          int b = (int) (acc[d] * inv);
-          count[b]++;
-          if (acc[d] > bucketMax[b]) {
-            bucketMax[b] = acc[d];
-          }
-        }
-      }
+    int[] rank = top.order();
+    // read the records and compiled forms in doc id order (doc values read forward), once
+    Integer[] byDoc = new Integer[rank.length];
+    for (int i = 0; i < rank.length; i++) {
+      byDoc[i] = i;
     }
-    int hi = BUCKETS - 1;
-    int target = Math.max(16 * k, 256);
-    int[] batch = new int[0];
-    while (hi >= 0) {
-      while (hi >= 0 && count[hi] == 0) {
-        hi--;
-      }
-      if (hi < 0 || bound(floor, bucketMax[hi], scale) < top.threshold()) {
-        break;
-      }
-      int lo = hi;
-      int n = count[hi];
-      while (lo > 0 && n < target) {
-        if (count[lo - 1] > 0 && bound(floor, bucketMax[lo - 1], scale) < top.threshold()) {
-          break;
-        }
-        lo--;
-        n += count[lo];
-      }
-      if (batch.length < n) {
-        batch = new int[n];
-      }
-      int m = 0;
-      for (int li = 0; li < nLeaves; li++) {
-        float[] acc = accs[li];
-        Bits live = lives[li];
-        int base = leaves.get(li).docBase;
-        for (int d = 0; d < acc.length; d++) {
-          int b = (int) (acc[d] * inv);
-          if (b >= lo && b <= hi && (live == null || live.get(d))) {
-            batch[m++] = base + d;
-          }
-        }
-      }
-      PAGES.increment();
-      // batch holds global doc ids in increasing order: doc values read forward
-      for (int i = 0; i < m; i++) {
-        int doc = batch[i];
-        int li = ReaderUtil.subIndex(doc, leaves);
-        float a = accs[li][doc - leaves.get(li).docBase];
-        if (bound(floor, a, scale) >= top.threshold()) {
-          exact.score(doc);
-        }
-      }
-      hi = lo - 1;
-      target = (int) Math.min(1 << 24, target * 4L);
+    java.util.Arrays.sort(byDoc, (x, y) -> Integer.compare(top.docs[rank[x]], top.docs[rank[y]]));
+    CandidateProfile[] records = new CandidateProfile[rank.length];
+    CompiledProfile[] compiled = new CompiledProfile[rank.length];
+    DocValuesReader reader = new DocValuesReader(leaves);
+    for (int i : byDoc) {
+      int doc = top.docs[rank[i]];
+      records[i] = reader.record(doc);
+      compiled[i] = reader.compiled(doc);
     }
-    List<MatchResult> out = new ArrayList<>(top.size);
+    List<MatchResult> out = new ArrayList<>(rank.length);
     ScoreSheet sheet = new ScoreSheet();
-    for (int i : top.order()) {
-      CandidateProfile p = exact.record(top.docs[i]);
-      MatchResult m = scorer.score(role, r, p, CompiledProfile.compile(p, graph), sheet);
-      if (m.score() != top.scores[i]) {
+    for (int i = 0; i < rank.length; i++) {
+      CandidateProfile p = records[i];
+      // explained from the compiled form the search scored (compiling the record again costs
+      // more than scoring it); with assertions on, the record's own compilation must agree
+      MatchResult m = scorer.score(role, r, p, compiled[i], sheet);
+      assert m.score() == scorer.score(role, r, p, CompiledProfile.compile(p, graph), sheet)
+          .score() : "profile '" + p.id() + "' scores differently from its record than from "
+          + "its compiled form; reopen the index to recompile it";
+      if (m.score() != top.scores[rank[i]]) {
         throw new IllegalStateException("profile '" + p.id() + "' scored " + m.score()
-            + " from its record but " + top.scores[i] + " from its compiled form; reopen the "
-            + "index to recompile it");
+            + " on a second look but " + top.scores[rank[i]] + " in the search");
       }
       out.add(m);
     }
     return out;
   }
 
-  /** The bound, on the 0..100 scale, of a document with accumulated credit {@code acc}. */
-  private static double bound(double floor, float acc, double scale) {
-    return (floor + acc) * scale * (1 + 2e-5) + 1e-4;
-  }
+  /** Reads records and compiled forms of documents given in increasing doc id order. */
+  private static final class DocValuesReader {
+    private final List<LeafReaderContext> leaves;
+    private final BinaryDocValues[] records;
+    private final BinaryDocValues[] compiled;
 
-  /** Exact scoring of profile documents in any order. */
-  private final class Exact {
-    final List<LeafReaderContext> leaves;
-    final CompiledRole role;
-    final Predicate<CandidateProfile> filter;
-    final TopK top;
-    final CompiledProfile profile = new CompiledProfile();
-    final ScoreSheet sheet = new ScoreSheet();
-    final BinaryDocValues[] dvs;
-    final int[] last;
-    final boolean dropIneligible = evaluator.policy().knockoutMode() == KnockoutMode.FILTER;
-
-    Exact(List<LeafReaderContext> leaves, CompiledRole role, Predicate<CandidateProfile> filter,
-        TopK top) {
+    DocValuesReader(List<LeafReaderContext> leaves) {
       this.leaves = leaves;
-      this.role = role;
-      this.filter = filter;
-      this.top = top;
-      dvs = new BinaryDocValues[leaves.size()];
-      last = new int[leaves.size()];
-    }
-
-    void score(int doc) throws IOException {
-      int li = ReaderUtil.subIndex(doc, leaves);
-      LeafReaderContext ctx = leaves.get(li);
-      int d = doc - ctx.docBase;
-      if (dvs[li] == null || d <= last[li]) {
-        dvs[li] = ctx.reader().getBinaryDocValues(IndexFields.COMPILED);
-      }
-      last[li] = d;
-      if (dvs[li] == null || !dvs[li].advanceExact(d)) {
-        return;
-      }
-      BytesRef b = dvs[li].binaryValue();
-      EXACT.increment();
-      CompiledCodec.decode(b.bytes, b.offset, b.length, profile);
-      double score = evaluator.score(role, profile, sheet);
-      if (dropIneligible && !sheet.eligible()) {
-        return;
-      }
-      if (!top.competitive(score)) {
-        return;
-      }
-      if (filter != ALL && !filter.test(record(doc))) {
-        return;
-      }
-      top.offer(score, profile.id(), doc);
+      records = new BinaryDocValues[leaves.size()];
+      compiled = new BinaryDocValues[leaves.size()];
     }
 
     CandidateProfile record(int doc) throws IOException {
-      LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      BinaryDocValues dv = ctx.reader().getBinaryDocValues(IndexFields.RECORD_DV);
-      if (dv == null || !dv.advanceExact(doc - ctx.docBase)) {
-        throw new IllegalStateException("profile document " + doc + " has no record");
+      int li = ReaderUtil.subIndex(doc, leaves);
+      if (records[li] == null) {
+        records[li] = leaves.get(li).reader().getBinaryDocValues(IndexFields.RECORD_DV);
       }
-      BytesRef b = dv.binaryValue();
+      BytesRef b = value(records[li], doc - leaves.get(li).docBase, "record", doc);
       return RecordCodec.decodeProfile(b.bytes, b.offset, b.length);
     }
+
+    CompiledProfile compiled(int doc) throws IOException {
+      int li = ReaderUtil.subIndex(doc, leaves);
+      if (compiled[li] == null) {
+        compiled[li] = leaves.get(li).reader().getBinaryDocValues(IndexFields.COMPILED);
+      }
+      BytesRef b = value(compiled[li], doc - leaves.get(li).docBase, "compiled form", doc);
+      CompiledProfile p = new CompiledProfile();
+      CompiledCodec.decode(b.bytes, b.offset, b.length, p);
+      return p;
+    }
+
+    private static BytesRef value(BinaryDocValues dv, int d, String what, int doc)
+        throws IOException {
+      if (dv == null || !dv.advanceExact(d)) {
+        throw new IllegalStateException("profile document " + doc + " has no " + what);
+      }
+      return dv.binaryValue();
+    }
+  }
+
+  /** The record of a profile document of a segment. */
+  static CandidateProfile record(LeafReaderContext ctx, int doc) throws IOException {
+    BinaryDocValues dv = ctx.reader().getBinaryDocValues(IndexFields.RECORD_DV);
+    if (dv == null || !dv.advanceExact(doc)) {
+      throw new IllegalStateException("profile document " + (ctx.docBase + doc)
+          + " has no record");
+    }
+    BytesRef b = dv.binaryValue();
+    return RecordCodec.decodeProfile(b.bytes, b.offset, b.length);
   }
 
   @Override

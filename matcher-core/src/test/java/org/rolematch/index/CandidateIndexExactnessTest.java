@@ -98,13 +98,13 @@ class CandidateIndexExactnessTest {
   }
 
   @Test
-  void frequentTermsBoundedThroughTheirComplementStayExact() throws Exception {
+  void frequentTermsReadAsBitSetsStayExact() throws Exception {
     // the small taxonomy makes concepts (with their ancestors), field states and flags held by
-    // most profiles: the bounds take the complement path, over many segments with deletes
-    long before = CandidateBounds.COMPLEMENTS.sum();
+    // most profiles: their postings are decoded as bit sets, over many segments with deletes
+    long before = CandidateBounds.DENSE.sum();
     run(Fixtures.smallTaxonomy(), ScoringPolicy.defaults(), 41, 2500, 80, 300);
     run(Fixtures.smallTaxonomy(), ScoringPolicy.builder().unknownCredit(0.9).siblingCredit(0.7)
         .knockoutMode(KnockoutMode.FILTER).build(), 42, 1500, 60, 0);
-    assertTrue(CandidateBounds.COMPLEMENTS.sum() > before, "complement path taken");
+    assertTrue(CandidateBounds.DENSE.sum() > before, "bit set path taken");
   }
 }
