@@ -52,14 +52,19 @@ final class CandidateBounds {
   /** Years-based credit: computed for every profile from its years. */
   enum YearsKind { RATIO, AT_LEAST, CAREER }
 
-  /** A years-based alternative of weight {@code weight}. */
+  /**
+   * A years-based alternative of weight {@code weight}; for {@link YearsKind#RATIO}, {@code
+   * extra} is the factor applied when the profile misses the clause's domain (so the most credit
+   * is {@code weight * max(1, extra)}).
+   */
   record YearsAlt(YearsKind kind, double param, double weight, double extra) {
+    /** The credit for {@code y} years, the domain held. */
     double credit(double y) {
       if (Double.isNaN(y)) {
-        return max(); // no years posted: bounded at full credit
+        return weight; // no years posted: bounded at full credit
       }
       return switch (kind) {
-        case RATIO -> weight * Math.min(1, y / param) * Math.max(1, extra);
+        case RATIO -> weight * Math.min(1, y / param);
         case AT_LEAST -> y >= param ? weight : 0;
         case CAREER -> weight * (y <= param ? 1 : Math.max(0, (2 * param - y) / param));
       };
@@ -88,6 +93,8 @@ final class CandidateBounds {
     int[] alts = NONE;
     float[] altCredits = new float[0];
     YearsAlt years;
+    /** Years credit only: the domain concepts; missing all of them scales it by years.extra. */
+    int[] domain = NONE;
 
     // a concept clause: `need` of the listed concepts; a listed concept not held but with a
     // parent held may earn the partial (sibling or broader) credit
@@ -120,6 +127,9 @@ final class CandidateBounds {
         return;
       }
       if (years != null) {
+        if (alts.length == 0 && domain.length > 0 && years.extra() < 1) {
+          out.add(new Loss(dedupe(domain), max * (1 - years.extra())));
+        }
         return;
       }
       for (int i = 0; i < alts.length; ) {
@@ -147,7 +157,18 @@ final class CandidateBounds {
         }
       }
       if (this.years != null) {
-        c = Math.max(c, this.years.credit(years));
+        double y = this.years.credit(years);
+        if (domain.length > 0 || this.years.extra() > 1) {
+          boolean held = false;
+          for (int t : domain) {
+            if (has(view[t], doc)) {
+              held = true;
+              break;
+            }
+          }
+          y *= held ? 1 : this.years.extra();
+        }
+        c = Math.max(c, y);
       }
       return c;
     }
@@ -394,6 +415,7 @@ final class CandidateBounds {
   private static final class Alts {
     final Map<Integer, Double> credit = new HashMap<>();
     YearsAlt years;
+    int[] domain = Clause.NONE;
 
     void add(TermTable t, String field, Set<String> values, double c) {
       for (String v : values) {
@@ -423,6 +445,7 @@ final class CandidateBounds {
         cl.altCredits[i] = Math.nextUp((float) (double) es.get(i).getValue());
       }
       cl.years = years;
+      cl.domain = domain;
       float top = es.isEmpty() ? 0 : cl.altCredits[0];
       cl.max = Math.max(top, years == null ? 0 : years.max());
       if (years == null && top > 0) {
@@ -497,13 +520,21 @@ final class CandidateBounds {
           floor += w * f;
         }
         case EXPERIENCE_YEARS -> {
+          // credit: min(1, years / minYears), times the domain factor unless the profile holds
+          // one of the listed concepts (the domain)
           int m = r.minYears(i);
+          double dmf = policy.domainMissingFactor();
+          boolean domain = !listed.isEmpty() && dmf < 1;
           if (m == 0) {
-            floor += w; // every profile may get full credit
-            continue;
+            floor += domain ? w * dmf : w * (listed.isEmpty() ? 1 : Math.max(1, dmf));
+            a.add(t, IndexFields.CONCEPT, domain ? listed : Set.of(), w * (1 - dmf));
+          } else {
+            a.years = new YearsAlt(YearsKind.RATIO, m, w, listed.isEmpty() ? 1 : dmf);
+            if (domain) {
+              a.domain = listed.stream().mapToInt(v -> t.of(IndexFields.CONCEPT, v)).toArray();
+            }
+            floor += w * f;
           }
-          a.years = new YearsAlt(YearsKind.RATIO, m, w, policy.domainMissingFactor());
-          floor += w * f;
         }
         case CAREER_STAGE -> a.years = new YearsAlt(YearsKind.CAREER,
             policy.earlyCareerMaxYears(), w, 0);

@@ -45,6 +45,10 @@ import org.rolematch.score.ScoreSheet;
 final class CandidateSearch {
   /** Points below the best score the counters resolve; beyond, profiles share one level. */
   static final double RANGE_POINTS = Double.parseDouble(System.getProperty("cs.range", "40"));
+  static final boolean DEBUG = Boolean.getBoolean("cs.debug");
+  /** Searches that took the profiles beyond the counters' range (diagnostics and tests). */
+  static final java.util.concurrent.atomic.LongAdder BEYOND_RANGE =
+      new java.util.concurrent.atomic.LongAdder();
   /** Bit planes of the counters, and the levels they hold. */
   static final int PLANES = Integer.getInteger("cs.planes", 7);
   static final int LEVELS = 1 << PLANES;
@@ -222,11 +226,16 @@ final class CandidateSearch {
     int words = wordStart[views.length];
     for (int v = 0; v < LEVELS; v++) {
       if (bound(plan.max - v * unit) < top.threshold()) {
+        if (DEBUG) {
+          System.out.printf("levels %d tight %d exact %d th %.2f losses %d unit %.2f%n", v,
+              tightBounds, exactScores, top.threshold(), losses.length, unit * scale);
+        }
         return;
       }
       take(level(v, sc.planes, sc.over, sc.mask, words), words, plan.max - (v + 1) * unit);
     }
     if (bound(plan.max - LEVELS * unit) >= top.threshold()) {
+      BEYOND_RANGE.increment();
       take(sc.over, words, Double.NEGATIVE_INFINITY);
     }
   }

@@ -98,6 +98,41 @@ class CandidateIndexExactnessTest {
   }
 
   @Test
+  void everyProfileRanksWhenKCoversTheIndex() throws Exception {
+    // k as large as the index: every level of the loss counters is taken, and the profiles
+    // beyond the counters' range too (their bound is far below the best score)
+    Taxonomy t = Fixtures.anyTaxonomy();
+    ClauseEvaluator eval = ClauseEvaluator.of(t, ScoringPolicy.defaults());
+    Fixtures.RandomData data = new Fixtures.RandomData(t, 77);
+    Map<String, CandidateProfile> profiles = new LinkedHashMap<>();
+    for (int i = 0; i < 400; i++) {
+      CandidateProfile p = data.profile(String.format(java.util.Locale.ROOT, "cand-%04d", i));
+      profiles.put(p.id(), p);
+    }
+    long before = CandidateSearch.BEYOND_RANGE.sum();
+    try (CandidateIndex index = CandidateIndex.open(null, eval, 50)) {
+      index.addAll(profiles.values());
+      for (int q = 0; q < 15; q++) {
+        Role r = data.role("role" + q);
+        List<MatchResult> all = index.rankCandidates(r, 1000, CandidateIndex.ALL);
+        assertSame(Reference.rankCandidates(eval, r, profiles, 1000, CandidateIndex.ALL), all,
+            "role " + q);
+      }
+    }
+    assertTrue(CandidateSearch.BEYOND_RANGE.sum() > before, "profiles beyond the range taken");
+  }
+
+  @Test
+  void yearsWithADomainStayExactWhateverTheDomainFactor() throws Exception {
+    // the bound of an experience clause scales by the domain factor unless the profile holds
+    // the domain; 0 makes that clause's domain a loss as large as its weight
+    for (double f : new double[] {0, 0.3, 1}) {
+      run(Fixtures.anyTaxonomy(), ScoringPolicy.builder().domainMissingFactor(f).build(),
+          90 + (long) (f * 10), 1500, 40, 0);
+    }
+  }
+
+  @Test
   void frequentTermsReadAsBitSetsStayExact() throws Exception {
     // the small taxonomy makes concepts (with their ancestors), field states and flags held by
     // most profiles: their postings are decoded as bit sets, over many segments with deletes
