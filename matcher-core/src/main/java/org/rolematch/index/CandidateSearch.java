@@ -44,18 +44,17 @@ import org.rolematch.score.ScoreSheet;
  */
 final class CandidateSearch {
   /** Points below the best score the counters resolve; beyond, profiles share one level. */
-  static final double RANGE_POINTS = Double.parseDouble(System.getProperty("cs.range", "40"));
-  static final boolean DEBUG = Boolean.getBoolean("cs.debug");
+  static final double RANGE_POINTS = 40;
   /** Searches that took the profiles beyond the counters' range (diagnostics and tests). */
   static final java.util.concurrent.atomic.LongAdder BEYOND_RANGE =
       new java.util.concurrent.atomic.LongAdder();
   /** Bit planes of the counters, and the levels they hold. */
-  static final int PLANES = Integer.getInteger("cs.planes", 7);
+  static final int PLANES = 7;
   static final int LEVELS = 1 << PLANES;
   /** Losses counted at most. */
-  static final int MAX_LOSSES = Integer.getInteger("cs.losses", 16);
+  static final int MAX_LOSSES = 16;
   /** Profiles bounded between two looks at the top k while it is not full. */
-  private static final int CHUNK = Integer.getInteger("cs.chunk", 256);
+  private static final int CHUNK = 256;
 
   private final ClauseEvaluator evaluator;
   private final Plan plan;
@@ -124,7 +123,6 @@ final class CandidateSearch {
   }
 
   /** Searches every segment; {@code segs} are the bound data of the leaves, in leaf order. */
-
   void run(CandidateBounds.Segment[] segs) throws IOException {
     for (int i = 0; i < segs.length; i++) {
       views[i] = segs[i].view(leaves.get(i).reader(), plan);
@@ -141,6 +139,9 @@ final class CandidateSearch {
     }
     order = checkOrder(df);
     unit = Math.min(plan.max, RANGE_POINTS / Math.max(scale, 1e-12)) / LEVELS;
+    if (!(unit > 0)) {
+      unit = 1; // nothing above the floor: every profile sits at level 0
+    }
     chooseLosses();
     updateNeed();
     sc.heapSize = 0;
@@ -226,10 +227,6 @@ final class CandidateSearch {
     int words = wordStart[views.length];
     for (int v = 0; v < LEVELS; v++) {
       if (bound(plan.max - v * unit) < top.threshold()) {
-        if (DEBUG) {
-          System.out.printf("levels %d tight %d exact %d th %.2f losses %d unit %.2f%n", v,
-              tightBounds, exactScores, top.threshold(), losses.length, unit * scale);
-        }
         return;
       }
       take(level(v, sc.planes, sc.over, sc.mask, words), words, plan.max - (v + 1) * unit);
@@ -261,32 +258,46 @@ final class CandidateSearch {
   }
 
   /**
-   * Adds {@code q} to the counter of every document not in {@code held}: for each binary digit
-   * of {@code q}, a ripple-carry add into the planes from that digit up, one plane at a time
-   * over every word (loops the JIT can vectorise); a carry out of the top plane marks the
-   * document as beyond the range.
+   * Adds {@code q} to the counter of every document not in {@code held}: a ripple-carry add of
+   * {@code q} (masked by the documents) into the planes, one plane at a time over every word
+   * (loops the JIT can vectorise), from the lowest digit of {@code q} up; a carry out of the top
+   * plane marks the document as beyond the range.
    */
   private static void add(long[] held, int q, long[][] planes, long[] over, long[] carry,
       int words) {
-    for (int bit = 0; bit < planes.length; bit++) {
-      if ((q >>> bit & 1) == 0) {
-        continue;
-      }
-      for (int w = 0; w < words; w++) {
-        carry[w] = ~held[w];
-      }
-      for (int i = bit; i < planes.length; i++) {
-        long[] plane = planes[i];
+    if (q == 0) {
+      return;
+    }
+    int low = Integer.numberOfTrailingZeros(q);
+    for (int i = low; i < planes.length; i++) {
+      long[] plane = planes[i];
+      if (i == low) {
+        // the lowest digit is set and nothing carries into it
+        for (int w = 0; w < words; w++) {
+          long a = plane[w];
+          long m = ~held[w];
+          plane[w] = a ^ m;
+          carry[w] = a & m;
+        }
+      } else if ((q >>> i & 1) != 0) {
+        for (int w = 0; w < words; w++) {
+          long a = plane[w];
+          long m = ~held[w];
+          long c = carry[w];
+          plane[w] = a ^ m ^ c;
+          carry[w] = (a & m) | (c & (a ^ m));
+        }
+      } else {
         for (int w = 0; w < words; w++) {
           long a = plane[w];
           long c = carry[w];
           plane[w] = a ^ c;
-          carry[w] = c & a;
+          carry[w] = a & c;
         }
       }
-      for (int w = 0; w < words; w++) {
-        over[w] |= carry[w];
-      }
+    }
+    for (int w = 0; w < words; w++) {
+      over[w] |= carry[w];
     }
   }
 
