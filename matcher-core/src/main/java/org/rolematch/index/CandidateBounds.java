@@ -32,19 +32,16 @@ import org.rolematch.score.ScoringPolicy;
  * (concepts with their ancestors, fields, places, degree states, flags) and each profile's years,
  * never from the profile records. A role becomes a {@link Plan}: the weighted credit every
  * profile gets (the floor) and, per requirement, a {@link Clause} that says how much more a
- * profile can earn given which of the clause's terms it holds. A profile's bound is the floor
- * plus the sum of its clause credits; it is never below the profile's exact weighted score.
- *
- * <p>Each clause also names its <em>guard</em> terms, those without which a profile loses at
- * least {@link Clause#guardLoss} of the clause's credit: for a concept clause the listed
- * concepts (a profile holding none of them earns at most the sibling/broader credit, and only if
- * it holds a parent of one), for a clause of alternatives those of the top credit. {@link
- * CandidateSearch} walks the guard postings of a role's most selective clauses to find the
- * profiles that can compete.
+ * profile can earn given which of the clause's terms it holds; a profile's bound is the floor
+ * plus the sum of its clause credits, never below its exact weighted score. The plan also lists
+ * the {@link Loss losses} a profile's terms prove on their own (a profile holding none of a
+ * concept clause's listed concepts earns at most the sibling/broader credit, and only if it
+ * holds a parent of one; one missing every term of a credit level earns at most the next
+ * level), which {@link CandidateSearch} counts for every profile at once.
  *
  * <p>{@link Segment} keeps, per segment core, each profile's years and the decoded postings of
- * the terms searches asked for: a sorted list for a term few profiles hold, a bit set for one
- * many hold.
+ * the terms searches asked for, within a budget: a sorted list and a sparse bit set for a term
+ * few profiles hold, a bit set for one many hold.
  */
 final class CandidateBounds {
   private CandidateBounds() {}

@@ -350,7 +350,9 @@ public final class CandidateIndex implements Closeable {
       CandidateProfile p = records[i];
       // explained from the compiled form the search scored (compiling the record again costs
       // more than scoring it); with assertions on, the record's own compilation must agree
-      MatchResult m = scorer.score(role, r, p, compiled[i], sheet);
+      CompiledProfile cp = compiled[i].linksSkills() ? compiled[i]
+          : CompiledProfile.compile(p, graph); // written before the links were kept
+      MatchResult m = scorer.score(role, r, p, cp, sheet);
       assert m.score() == scorer.score(role, r, p, CompiledProfile.compile(p, graph), sheet)
           .score() : "profile '" + p.id() + "' scores differently from its record than from "
           + "its compiled form; reopen the index to recompile it";

@@ -148,7 +148,10 @@ public final class CompiledCodec {
     return j == other.length() ? 0 : -1;
   }
 
-  /** Encodes a compiled profile (the evidence indexes are not kept). */
+  /**
+   * Encodes a compiled profile. The skill each own concept came from (for evidence) is written
+   * last, so that forms written before it was kept still decode (without evidence links).
+   */
   public static byte[] encode(CompiledProfile p) {
     Out o = new Out(64 + (p.nOwn + p.nUp) * 3);
     o.vint(VERSION);
@@ -186,6 +189,9 @@ public final class CompiledCodec {
     o.sorted(p.places, p.nPlaces);
     o.sorted(p.placeParents, p.nPlaceParents);
     o.vint((p.hasLocation ? 1 : 0) | (p.hasAuthorization ? 2 : 0));
+    for (int i = 0; i < p.nOwn; i++) {
+      o.vint(i < p.ownSkill.length ? p.ownSkill[i] + 1 : 0);
+    }
     return o.bytes();
   }
 
@@ -249,6 +255,11 @@ public final class CompiledCodec {
     int fl = in.vint();
     p.hasLocation = (fl & 1) != 0;
     p.hasAuthorization = (fl & 2) != 0;
+    if (in.pos < in.end) {
+      for (int i = 0; i < p.nOwn; i++) {
+        p.ownSkill[i] = in.vint() - 1;
+      }
+    }
     p.indexBits();
   }
 

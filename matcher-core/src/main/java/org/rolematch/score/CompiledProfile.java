@@ -479,6 +479,14 @@ public final class CompiledProfile {
     return bit(upBits, ord) ? Arrays.binarySearch(up, 0, nUp, ord) : -1;
   }
 
+  /**
+   * Whether each own concept knows the skill it came from (for evidence in explanations): true
+   * when compiled from a profile, and when decoded from a form that kept the links.
+   */
+  public boolean linksSkills() {
+    return nOwn == 0 || ownSkill.length >= nOwn && ownSkill[0] >= 0;
+  }
+
   boolean hasOwn(int ord) {
     return bit(ownBits, ord);
   }

@@ -50,8 +50,15 @@ class CandidateIndexExactnessTest {
         int k = 1 + data.random().nextInt(q % 3 == 0 ? 60 : 20);
         Predicate<CandidateProfile> filter = q % 5 == 0 ? p -> p.internships() > 0
             : CandidateIndex.ALL;
-        assertSame(Reference.rankCandidates(eval, r, profiles, k, filter),
-            index.rankCandidates(r, k, filter), "seed " + seed + " role " + q + " k " + k);
+        List<MatchResult> got = index.rankCandidates(r, k, filter);
+        assertSame(Reference.rankCandidates(eval, r, profiles, k, filter), got,
+            "seed " + seed + " role " + q + " k " + k);
+        // the explanations too: evidence and reasons as scoring the records gives them
+        org.rolematch.score.Scorer scorer = org.rolematch.score.Scorer.of(eval);
+        for (MatchResult m : got) {
+          assertEquals(scorer.score(r, profiles.get(m.candidateId())), m,
+              "explanation of " + m.candidateId());
+        }
         if (q % 10 == 9) {
           List<String> ids = new ArrayList<>(profiles.keySet());
           for (int j = 0; j < 10; j++) {
