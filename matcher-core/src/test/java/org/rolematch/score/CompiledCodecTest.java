@@ -1,6 +1,9 @@
 package org.rolematch.score;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,27 @@ class CompiledCodecTest {
         assertEquals(Integer.signum(a.compareTo(other)),
             Integer.signum(CompiledCodec.compareRoleId(b, 0, b.length, other)),
             a + " vs " + other);
+      }
+    }
+  }
+
+  @Test
+  void aDecodedProfileKnowsWhichSkillEachConceptCameFromUnlessTheFormPredatesIt() {
+    Fixtures.RandomData data = new Fixtures.RandomData(Fixtures.smallTaxonomy(), 5);
+    for (int i = 0; i < 50; i++) {
+      CompiledProfile p = CompiledProfile.compile(data.profile("p" + i), graph);
+      byte[] b = CompiledCodec.encode(p);
+      CompiledProfile back = new CompiledProfile();
+      CompiledCodec.decode(b, 0, b.length, back);
+      assertTrue(back.linksSkills());
+      assertArrayEquals(java.util.Arrays.copyOf(p.ownSkill, p.nOwn),
+          java.util.Arrays.copyOf(back.ownSkill, back.nOwn));
+      if (p.nOwn > 0) {
+        // a form written before the links were kept ends before them (one byte each here)
+        CompiledProfile old = new CompiledProfile();
+        CompiledCodec.decode(b, 0, b.length - p.nOwn, old);
+        assertFalse(old.linksSkills());
+        assertEquals(p.nOwn, old.nOwn);
       }
     }
   }
