@@ -79,7 +79,6 @@ final class Reasons {
     if (r.cStart[i] == r.cStart[i + 1]) {
       return "the requirement names nothing to check";
     }
-    String list = listed(r, i, g);
     if (o.relation == Outcome.FULL) {
       // collect every matched listed concept's skill as evidence
       List<String> held = new ArrayList<>();
@@ -110,7 +109,8 @@ final class Reasons {
       }
       String has = "has " + String.join(", ", held);
       if (o.matched < o.needed) {
-        return has + ": " + o.matched + " of the " + o.needed + " needed from " + list;
+        return has + ": " + o.matched + " of the " + o.needed + " needed from "
+            + listed(r, i, g);
       }
       if (o.status == MatchStatus.PARTIAL) {
         return has + ", with " + fmt(o.factor * r.minYears[i]) + " of " + r.minYears[i]
@@ -137,12 +137,13 @@ final class Reasons {
         ev.add(s.evidence());
       }
       String rel = o.relation == Outcome.SIBLING ? ", a sibling of the listed " : ", broader than the listed ";
-      String head = "knows " + what + rel + list;
+      String head = "knows " + what + rel + listed(r, i, g);
       if (o.status == MatchStatus.UNKNOWN) {
         return "not shown on the profile (" + head + ")";
       }
       return o.needed > 1 ? head + "; " + o.needed + " needed" : head;
     }
+    String list = listed(r, i, g);
     if (o.status == MatchStatus.UNKNOWN) {
       return "not shown on the profile: " + list;
     }
