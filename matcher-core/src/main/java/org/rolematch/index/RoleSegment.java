@@ -237,9 +237,41 @@ final class RoleSegment {
         + 4L * degreeSigs.length;
   }
 
-  /** Emits the entries of one role. */
-  private interface Sink {
-    void post(int key, int clazz, int doc, int slot);
+  /**
+   * The forward entries of a segment's roles, appended in doc order ({@code key << 12 | runClass
+   * << 6 | clauseSlot}), with the number of entries per concept key and the greatest key.
+   */
+  private static final class Entries {
+    private int[] buf;
+    int size;
+    final int[] conceptCount;
+    int maxKey;
+    private final int concepts;
+
+    Entries(int maxDoc, Keys keys) {
+      buf = new int[Math.max(64, 48 * maxDoc)]; // the benchmark's roles average about 50
+      conceptCount = new int[keys.t];
+      concepts = keys.t;
+      maxKey = keys.fixed - 1;
+    }
+
+    void post(int key, int clazz, int slot) {
+      if (size == buf.length) {
+        buf = Arrays.copyOf(buf, size + (size >> 1));
+      }
+      buf[size++] = key << 12 | clazz << 6 | slot;
+      if (key < concepts) {
+        conceptCount[key]++;
+      }
+      if (key > maxKey) {
+        maxKey = key;
+      }
+    }
+
+    /** The entries, in an array of their exact number. */
+    int[] toArray() {
+      return buf.length == size ? buf : Arrays.copyOf(buf, size);
+    }
   }
 
   /** Number of structures built so far (a diagnostic for tests). */
@@ -260,33 +292,36 @@ final class RoleSegment {
     float[] scale = new float[maxDoc];
     int nClasses = Kind.values().length * 2;
     double pmax = partialMax(eval);
-    // pass 1: entries per doc and per concept key, and per-role statics
+    // one pass over the compiled roles, each decoded once: its forward entries (appended in doc
+    // order, so a prefix sum of the counts gives each doc's start), per-role statics, concept
+    // counts and block ids
     int[] fwdStart = new int[maxDoc + 1];
-    int[] conceptCount = new int[keys.t];
+    boolean[] present = new boolean[maxDoc];
+    Entries entries = new Entries(maxDoc, keys);
     CompiledRole r = new CompiledRole();
     boolean[] sigSeen = new boolean[CompiledRole.DEGREE_SIGNATURES];
-    int[] maxKey = {keys.fixed - 1};
-    Sink counter = (key, clazz, doc, slot) -> {
-      fwdStart[doc + 1]++;
-      if (key < keys.t) {
-        conceptCount[key]++;
-      }
-      if (key > maxKey[0]) {
-        maxKey[0] = key;
-      }
-    };
+    String[] blockMinId = new String[(maxDoc >> ID_BLOCK_SHIFT) + 1];
     BinaryDocValues dv = leaf.getBinaryDocValues(IndexFields.COMPILED);
     if (dv != null) {
       for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
         BytesRef b = dv.binaryValue();
         CompiledCodec.decode(b.bytes, b.offset, b.length, r);
-        emit(r, doc, eval, keys, unknown, counter, staticNum, scale, sigSeen, nClasses, pmax);
+        String min = blockMinId[doc >> ID_BLOCK_SHIFT];
+        if (min == null || r.id().compareTo(min) < 0) {
+          blockMinId[doc >> ID_BLOCK_SHIFT] = r.id();
+        }
+        present[doc] = true;
+        int before = entries.size;
+        emit(r, doc, eval, keys, unknown, entries, staticNum, scale, sigSeen, nClasses, pmax);
+        fwdStart[doc + 1] = entries.size - before;
       }
     }
     for (int d = 0; d < maxDoc; d++) {
       fwdStart[d + 1] += fwdStart[d];
     }
-    int keyEnd = maxKey[0] + 1;
+    int[] fwd = entries.toArray();
+    int[] conceptCount = entries.conceptCount;
+    int keyEnd = entries.maxKey + 1;
     // how seldom a concept is met: roles naming it or a narrower concept (a profile that holds a
     // narrower concept holds its ancestors too)
     int[] reach = conceptCount.clone();
@@ -297,8 +332,7 @@ final class RoleSegment {
         }
       }
     }
-    // pass 2: forward entries, and the guards of each role
-    int[] fwd = new int[fwdStart[maxDoc]];
+    // the guards of each role, chosen from its entries (which they reorder)
     float[] full = new float[maxDoc];
     float[] loss = new float[GUARDS * maxDoc];
     double[] delta1 = new double[2 * nClasses];
@@ -306,22 +340,8 @@ final class RoleSegment {
       delta1[c] = credit1Delta(eval, c, nClasses, pmax);
     }
     Guards guards = new Guards();
-    String[] blockMinId = new String[(maxDoc >> ID_BLOCK_SHIFT) + 1];
-    int[] fill = {0};
-    Sink placer = (key, clazz, doc, slot) -> {
-      fwd[fill[0]++] = key << 12 | clazz << 6 | slot;
-    };
-    dv = leaf.getBinaryDocValues(IndexFields.COMPILED);
-    if (dv != null) {
-      for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
-        BytesRef b = dv.binaryValue();
-        CompiledCodec.decode(b.bytes, b.offset, b.length, r);
-        String min = blockMinId[doc >> ID_BLOCK_SHIFT];
-        if (min == null || r.id().compareTo(min) < 0) {
-          blockMinId[doc >> ID_BLOCK_SHIFT] = r.id();
-        }
-        fill[0] = fwdStart[doc];
-        emit(r, doc, eval, keys, unknown, placer, null, null, null, nClasses, pmax);
+    for (int doc = 0; doc < maxDoc; doc++) {
+      if (present[doc]) {
         guards.choose(doc, fwd, fwdStart[doc], fwdStart[doc + 1], delta1, reach, maxDoc,
             keys, staticNum[doc], full, loss);
       }
@@ -637,7 +657,7 @@ final class RoleSegment {
   }
 
   private static void emit(CompiledRole r, int doc, ClauseEvaluator eval, Keys keys,
-      UnknownKeys dict, Sink sink, float[] staticNum, float[] scale, boolean[] sigs,
+      UnknownKeys dict, Entries sink, float[] staticNum, float[] scale, boolean[] sigs,
       int nClasses, double pmax) {
     int n = r.clauseCount();
     double total = 0;
@@ -661,20 +681,20 @@ final class RoleSegment {
           if (sigs != null) {
             sigs[sig] = true;
           }
-          sink.post(keys.degree + sig, clazz, doc, i);
+          sink.post(keys.degree + sig, clazz, i);
         }
         case EXPERIENCE_YEARS -> sink.post(keys.years + Math.min(MAX_YEARS_KEY, r.minYears(i)),
-            clazz, doc, i);
-        case PUBLICATION -> sink.post(keys.pub, clazz, doc, i);
-        case PRIOR_INTERNSHIP -> sink.post(keys.intern, clazz, doc, i);
+            clazz, i);
+        case PUBLICATION -> sink.post(keys.pub, clazz, i);
+        case PRIOR_INTERNSHIP -> sink.post(keys.intern, clazz, i);
         case FIELD_OF_STUDY -> {
           for (int j = s; j < e; j++) {
             int c = r.concept(j);
             sink.post(c >= 0 ? keys.field + c
-                : dict.key("f\0" + r.unknown(-c - 1)), clazz, doc, i);
+                : dict.key("f\0" + r.unknown(-c - 1)), clazz, i);
           }
           boolean marked = (r.flags(i) & CompiledRole.RELATED_FIELD) != 0;
-          sink.post(marked ? keys.fieldRelMarked : keys.fieldRelUnmarked, clazz, doc, i);
+          sink.post(marked ? keys.fieldRelMarked : keys.fieldRelUnmarked, clazz, i);
         }
         case LOCATION -> {
           boolean auth = (r.flags(i) & CompiledRole.WORK_AUTHORIZATION) != 0;
@@ -684,7 +704,7 @@ final class RoleSegment {
           for (int j = s; j < e; j++) {
             int c = r.concept(j);
             if (c >= 0) {
-              sink.post(keys.loc + c, clazz, doc, i);
+              sink.post(keys.loc + c, clazz, i);
             }
           }
           for (int j = s; j < e; j++) {
@@ -692,15 +712,15 @@ final class RoleSegment {
             if (c >= 0 && eval.isNearbyCandidate(c)) {
               for (int q : g.parents(c)) {
                 if (!nearSeen(r, g, eval, s, j, q)) {
-                  sink.post(keys.locParent + q, clazz, doc, i);
+                  sink.post(keys.locParent + q, clazz, i);
                 }
               }
             }
           }
-          sink.post(keys.locSilent, clazz, doc, i);
+          sink.post(keys.locSilent, clazz, i);
           if (auth) {
-            sink.post(keys.authSilent, clazz, doc, i);
-            sink.post(keys.authAny, clazz, doc, i);
+            sink.post(keys.authSilent, clazz, i);
+            sink.post(keys.authAny, clazz, i);
           }
         }
         default -> {
@@ -724,8 +744,7 @@ final class RoleSegment {
           int rc = partial ? nClasses + clazz : clazz;
           for (int j = s; j < e; j++) {
             int c = r.concept(j);
-            sink.post(c >= 0 ? c : dict.key("c\0" + r.unknown(-c - 1)), rc, doc,
-                i);
+            sink.post(c >= 0 ? c : dict.key("c\0" + r.unknown(-c - 1)), rc, i);
           }
         }
       }
