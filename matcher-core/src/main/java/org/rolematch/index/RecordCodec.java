@@ -305,36 +305,34 @@ final class RecordCodec {
     }
 
     /**
-     * The string's UTF-8 length as a vint, then its bytes. ASCII text is copied as the JDK
-     * encodes it; other text goes through Lucene's encoder, which differs from the JDK's only for
-     * unpaired surrogates (U+FFFD where the JDK writes '?'), so a '?' takes that path too.
+     * The string's UTF-8 length as a vint, then its bytes. ASCII text is written char by char;
+     * at the first other char the string is written again by Lucene's encoder (which writes an
+     * unpaired surrogate as U+FFFD).
      */
     void string(String s) {
-      byte[] ascii = s.getBytes(StandardCharsets.UTF_8);
-      if (ascii.length == s.length() && !hasQuestionMark(ascii)) {
-        vint(ascii.length);
-        ensure(ascii.length);
-        System.arraycopy(ascii, 0, buf, len, ascii.length);
-        len += ascii.length;
-        return;
+      int n = s.length();
+      ensure(5 + n);
+      int start = len;
+      vint(n);
+      byte[] b = buf;
+      int at = len;
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80) {
+          len = start;
+          unicode(s);
+          return;
+        }
+        b[at++] = (byte) c;
       }
+      len = at;
+    }
+
+    private void unicode(String s) {
       int n = UnicodeUtil.calcUTF16toUTF8Length(s, 0, s.length());
       vint(n);
       ensure(n);
       len = UnicodeUtil.UTF16toUTF8(s, 0, s.length(), buf, len);
-    }
-
-    /**
-     * Whether the bytes hold a '?': when a string encodes to as many bytes as it has chars, its
-     * chars are ASCII or unpaired surrogates, and the JDK writes the latter as '?'.
-     */
-    private static boolean hasQuestionMark(byte[] b) {
-      for (byte x : b) {
-        if (x == '?') {
-          return true;
-        }
-      }
-      return false;
     }
 
     /** A copy of the bytes written so far. */
