@@ -80,8 +80,9 @@ final class LuceneStore implements Closeable {
         Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
         stored = data.get(IndexFields.COMMIT_TAXONOMY);
         String format = data.get(IndexFields.COMMIT_FORMAT);
-        if (format != null && !IndexFields.FORMAT.equals(format)) {
-          throw IndexFolderException.otherFormat(path, format, IndexFields.FORMAT);
+        if (format != null && !IndexFields.READABLE_FORMATS.contains(format)) {
+          throw IndexFolderException.otherFormat(path, format,
+              String.join(" or ", new java.util.TreeSet<>(IndexFields.READABLE_FORMATS)));
         }
       }
       IndexWriterConfig cfg = new IndexWriterConfig(new KeywordAnalyzer())

@@ -44,16 +44,11 @@ final class RecordCodec {
 
   private RecordCodec() {}
 
-  static byte[] encode(Role r, boolean withSource) {
-    return encodeBoth(r, withSource)[withSource ? 1 : 0];
-  }
-
   /**
-   * A role's record without and with its source text ({@code [0]}, {@code [1]}): the two differ
-   * only in the final string, so the rest is encoded once. {@code both} false: {@code [1]} is
-   * null.
+   * A role's record; without its source text, the final string is empty (what the index keeps
+   * in doc values, the source text apart).
    */
-  static byte[][] encodeBoth(Role r, boolean both) {
+  static byte[] encode(Role r, boolean withSource) {
     Out o = new Out(256 + 64 * r.requirements().size());
     o.vint(ROLE_VERSION);
     o.string(r.id());
@@ -84,15 +79,19 @@ final class RecordCodec {
       o.writeByte(q.hard() ? 1 : 0);
       evidence(o, q.evidence());
     }
-    byte[] without = o.copyWith((byte) 0); // the prefix + an empty source text (length 0)
-    if (!both) {
-      return new byte[][] {without, null};
-    }
-    o.string(r.sourceText());
-    return new byte[][] {without, o.copy()};
+    o.string(withSource ? r.sourceText() : "");
+    return o.copy();
   }
 
   static Role decodeRole(byte[] b, int off, int len) {
+    return decodeRole(b, off, len, null);
+  }
+
+  /**
+   * Decodes a role record; a non-null {@code source} is its source text instead of the one in
+   * the record (a record kept without it has an empty one).
+   */
+  static Role decodeRole(byte[] b, int off, int len, String source) {
     try {
       DataInput in = new ByteArrayDataInput(b, off, len);
       int v = in.readVInt();
@@ -126,8 +125,8 @@ final class RecordCodec {
         reqs.add(new Requirement(rid, kind, imp, any, minCount, md == 0 ? null : LEVELS[md - 1],
             st == 0 ? null : DEGREE_STATUSES[st - 1], years, hard, ev));
       }
-      String source = in.readString();
-      return new Role(id, title, org, type, loc, salary, reqs, source);
+      String text = in.readString();
+      return new Role(id, title, org, type, loc, salary, reqs, source != null ? source : text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -338,13 +337,6 @@ final class RecordCodec {
     /** A copy of the bytes written so far. */
     byte[] copy() {
       return Arrays.copyOf(buf, len);
-    }
-
-    /** A copy of the bytes written so far, followed by one more byte (not written here). */
-    byte[] copyWith(byte last) {
-      byte[] out = Arrays.copyOf(buf, len + 1);
-      out[len] = last;
-      return out;
     }
   }
 }

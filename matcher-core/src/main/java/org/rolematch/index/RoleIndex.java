@@ -160,9 +160,14 @@ public final class RoleIndex implements Closeable {
     d.add(new StringField(IndexFields.ID, role.id(), Field.Store.NO));
     d.add(new StringField(IndexFields.EMPLOYMENT_TYPE, role.employmentType().wireName(),
         Field.Store.NO));
-    byte[][] records = RecordCodec.encodeBoth(role, true); // without, with the source text
-    d.add(new StoredField(IndexFields.RECORD, records[1]));
-    d.add(new BinaryDocValuesField(IndexFields.RECORD_DV, new BytesRef(records[0])));
+    // the role without its source text in doc values (results read it), the source text apart
+    // as a stored field: stored fields are compressed, and compressing a second copy of every
+    // record cost a fifth of building the index
+    d.add(new BinaryDocValuesField(IndexFields.RECORD_DV,
+        new BytesRef(RecordCodec.encode(role, false))));
+    if (!role.sourceText().isEmpty()) {
+      d.add(new StoredField(IndexFields.SOURCE, role.sourceText()));
+    }
     d.add(new BinaryDocValuesField(IndexFields.COMPILED,
         new BytesRef(CompiledCodec.encode(CompiledRole.compile(role, graph)))));
     return d;
@@ -214,9 +219,24 @@ public final class RoleIndex implements Closeable {
     }
   }
 
+  /** The whole role of a global doc id (source text included). */
   private static Role storedRole(IndexSearcher s, int doc) throws IOException {
-    BytesRef b = s.storedFields().document(doc).getBinaryValue(IndexFields.RECORD);
-    return RecordCodec.decodeRole(b.bytes, b.offset, b.length);
+    Document stored = s.storedFields().document(doc);
+    BytesRef whole = stored.getBinaryValue(IndexFields.RECORD);
+    if (whole != null) {
+      return RecordCodec.decodeRole(whole.bytes, whole.offset, whole.length); // format 1
+    }
+    return withSource(LuceneStore.binaryValue(s.getIndexReader(), doc, IndexFields.RECORD_DV),
+        stored);
+  }
+
+  /**
+   * The whole role of a document of format 2 or later: its doc-values record, with the source
+   * text of its stored fields when it has one.
+   */
+  private static Role withSource(BytesRef record, Document stored) {
+    return RecordCodec.decodeRole(record.bytes, record.offset, record.length,
+        stored.get(IndexFields.SOURCE));
   }
 
   /** The role with this id, as added (source text included). */
@@ -334,10 +354,19 @@ public final class RoleIndex implements Closeable {
       StoredFields sf = searcher.storedFields();
       for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
         Bits live = ctx.reader().getLiveDocs();
+        BinaryDocValues records = ctx.reader().getBinaryDocValues(IndexFields.RECORD_DV);
         for (int d = 0; d < ctx.reader().maxDoc(); d++) {
           if (live == null || live.get(d)) {
-            BytesRef b = sf.document(ctx.docBase + d).getBinaryValue(IndexFields.RECORD);
-            out.add(RecordCodec.decodeRole(b.bytes, b.offset, b.length));
+            Document stored = sf.document(ctx.docBase + d);
+            BytesRef whole = stored.getBinaryValue(IndexFields.RECORD);
+            if (whole != null) { // format 1
+              out.add(RecordCodec.decodeRole(whole.bytes, whole.offset, whole.length));
+            } else if (records != null && records.advanceExact(d)) {
+              out.add(withSource(records.binaryValue(), stored));
+            } else {
+              throw new IllegalStateException("role document " + (ctx.docBase + d)
+                  + " has no record");
+            }
           }
         }
       }

@@ -73,9 +73,11 @@ class RecordCodecTest {
           r.employmentType(), List.of("Remote", "Zürich"),
           i % 2 == 0 ? Optional.of(new SalaryRange(1, 2.5, "CHF", "year")) : Optional.empty(),
           r.requirements(), i % 3 == 0 ? "" : "The posting text " + i);
-      byte[][] both = RecordCodec.encodeBoth(rich, true);
-      assertEquals(rich, RecordCodec.decodeRole(both[1], 0, both[1].length));
-      assertEquals(withoutSource(rich), RecordCodec.decodeRole(both[0], 0, both[0].length));
+      byte[] whole = RecordCodec.encode(rich, true);
+      assertEquals(rich, RecordCodec.decodeRole(whole, 0, whole.length));
+      byte[] without = RecordCodec.encode(rich, false);
+      assertEquals(withoutSource(rich), RecordCodec.decodeRole(without, 0, without.length));
+      assertEquals(rich, RecordCodec.decodeRole(without, 0, without.length, rich.sourceText()));
       CandidateProfile p = data.profile("profile-" + i);
       byte[] b = RecordCodec.encode(p);
       assertEquals(p, RecordCodec.decodeProfile(b, 0, b.length));
