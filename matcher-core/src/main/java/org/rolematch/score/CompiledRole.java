@@ -210,6 +210,14 @@ public final class CompiledRole {
     push(ordinal);
   }
 
+  /**
+   * Adds a concept ordinal the current clause does not hold yet (a decoder's shortcut past the
+   * duplicate check of {@link #addConcept}).
+   */
+  void pushConcept(int ordinal) {
+    push(ordinal);
+  }
+
   /** Adds a concept id unknown to the taxonomy to the current clause. */
   public void addUnknown(String conceptId) {
     int s = cStart[n - 1];
