@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -87,6 +88,13 @@ public final class RoleIndex implements Closeable {
   private static final double BUCKET_SCALE = BUCKETS / 101.0;
   /** Scores are capped at 100. */
   private static final double MAX_SCORE = 100.0;
+
+  /**
+   * Batches of at least this many roles are encoded in parallel: encoding a role (its record and
+   * compiled form) is about half the cost of adding it and needs no lock, while Lucene takes the
+   * documents one writer at a time.
+   */
+  static final int PARALLEL_BATCH = 2048;
 
   private final ClauseEvaluator evaluator;
   private final Scorer scorer;
@@ -178,16 +186,20 @@ public final class RoleIndex implements Closeable {
     addAll(List.of(requireNonNull(role, "role")));
   }
 
-  /** Adds roles (each replacing any role with its id); visible to searches on return. */
+  /**
+   * Adds roles (each replacing any role with its id); visible to searches on return. A batch of
+   * at least {@value #PARALLEL_BATCH} roles is encoded on the common fork-join pool as well as
+   * on the calling thread.
+   */
   public void addAll(Collection<Role> roles) throws IOException {
     requireNonNull(roles, "roles");
-    List<Document> docs = new ArrayList<>(roles.size());
-    List<String> ids = new ArrayList<>(roles.size());
-    for (Role r : roles) {
-      docs.add(document(requireNonNull(r, "role")));
-      ids.add(r.id());
+    List<Role> list = new ArrayList<>(roles);
+    List<String> ids = new ArrayList<>(list.size());
+    for (Role r : list) {
+      ids.add(requireNonNull(r, "role").id());
     }
-    store.replace(ids, docs);
+    Stream<Role> each = list.size() >= PARALLEL_BATCH ? list.parallelStream() : list.stream();
+    store.replace(ids, each.map(this::document).toList());
   }
 
   /** Removes the role with this id; returns whether there was one. */

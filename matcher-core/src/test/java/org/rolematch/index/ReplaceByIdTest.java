@@ -53,6 +53,22 @@ class ReplaceByIdTest {
   }
 
   @Test
+  void aBatchEncodedInParallelKeepsItsOrderAndItsLastDuplicate() throws IOException {
+    try (RoleIndex index = RoleIndex.open(null, eval)) {
+      List<Role> batch = new ArrayList<>();
+      for (int i = 0; i < RoleIndex.PARALLEL_BATCH + 100; i++) {
+        batch.add(role(String.format("big-%05d", i), 0));
+      }
+      Role last = role("big-00000", 1); // the first id again, at the end
+      batch.add(last);
+      index.addAll(batch);
+      List<Role> expected = new ArrayList<>(batch.subList(1, batch.size()));
+      assertEquals(expected, index.roles(), "index order is batch order");
+      assertEquals(last, index.get("big-00000").orElseThrow());
+    }
+  }
+
+  @Test
   void idsBeforeBetweenAndAfterEarlierBatchesAreReplaced() throws IOException {
     try (RoleIndex index = RoleIndex.open(null, eval, 4)) { // several segments per batch
       Map<String, Role> expected = new TreeMap<>();
