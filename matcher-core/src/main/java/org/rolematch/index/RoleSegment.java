@@ -1,7 +1,11 @@
 package org.rolematch.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -238,18 +242,20 @@ final class RoleSegment {
   }
 
   /**
-   * The forward entries of a segment's roles, appended in doc order ({@code key << 12 | runClass
-   * << 6 | clauseSlot}), with the number of entries per concept key and the greatest key.
+   * The forward entries of a range of a segment's roles, appended in doc order ({@code key << 12
+   * | runClass << 6 | clauseSlot}), with the number of entries per concept key, the greatest key
+   * and the degree signatures seen.
    */
   private static final class Entries {
     private int[] buf;
     int size;
     final int[] conceptCount;
     int maxKey;
+    final boolean[] signatures = new boolean[CompiledRole.DEGREE_SIGNATURES];
     private final int concepts;
 
-    Entries(int maxDoc, Keys keys) {
-      buf = new int[Math.max(64, 48 * maxDoc)]; // the benchmark's roles average about 50
+    Entries(int docs, Keys keys) {
+      buf = new int[Math.max(64, 48 * docs)]; // the benchmark's roles average about 50
       conceptCount = new int[keys.t];
       concepts = keys.t;
       maxKey = keys.fixed - 1;
@@ -268,42 +274,78 @@ final class RoleSegment {
       }
     }
 
-    /** The entries, in an array of their exact number. */
-    int[] toArray() {
-      return buf.length == size ? buf : Arrays.copyOf(buf, size);
+    /** The entries of consecutive ranges, in one array of their exact number. */
+    static int[] concat(List<Entries> parts) {
+      if (parts.size() == 1) {
+        Entries e = parts.get(0);
+        return e.buf.length == e.size ? e.buf : Arrays.copyOf(e.buf, e.size);
+      }
+      int[] out = new int[parts.stream().mapToInt(e -> e.size).sum()];
+      int at = 0;
+      for (Entries e : parts) {
+        System.arraycopy(e.buf, 0, out, at, e.size);
+        at += e.size;
+      }
+      return out;
+    }
+
+    static int[] conceptCounts(List<Entries> parts, int concepts) {
+      int[] out = parts.get(0).conceptCount;
+      for (Entries e : parts.subList(1, parts.size())) {
+        for (int c = 0; c < concepts; c++) {
+          out[c] += e.conceptCount[c];
+        }
+      }
+      return out;
+    }
+
+    static boolean[] signatures(List<Entries> parts) {
+      boolean[] out = parts.get(0).signatures;
+      for (Entries e : parts.subList(1, parts.size())) {
+        for (int s = 0; s < out.length; s++) {
+          out[s] |= e.signatures[s];
+        }
+      }
+      return out;
     }
   }
 
-  /** Number of structures built so far (a diagnostic for tests). */
-  static final java.util.concurrent.atomic.AtomicLong BUILDS =
-      new java.util.concurrent.atomic.AtomicLong();
+  /**
+   * The per-role arrays the decoding pass fills, each task its own range of docs: entries per doc
+   * (prefix-summed into starts afterwards), statics, which docs have a compiled form, and the
+   * least id per block.
+   */
+  private static final class Roles {
+    final ClauseEvaluator eval;
+    final UnknownKeys unknown;
+    final int nClasses = Kind.values().length * 2;
+    final double pmax;
+    final int[] fwdStart;
+    final float[] staticNum;
+    final float[] scale;
+    final boolean[] present;
+    final String[] blockMinId;
 
-  static RoleSegment build(LeafReader leaf, ClauseEvaluator eval, UnknownKeys unknown)
-      throws IOException {
-    BUILDS.incrementAndGet();
-    ConceptGraph g = eval.graph();
-    Keys keys = unknown.keys;
-    int maxDoc = leaf.maxDoc();
-    if (maxDoc >= (1 << 29)) {
-      throw new IllegalStateException("a segment of " + maxDoc + " roles exceeds the limit of "
-          + (1 << 29) + " roles per segment of the role structure");
+    Roles(ClauseEvaluator eval, UnknownKeys unknown, int maxDoc) {
+      this.eval = eval;
+      this.unknown = unknown;
+      this.pmax = partialMax(eval);
+      fwdStart = new int[maxDoc + 1];
+      staticNum = new float[maxDoc];
+      scale = new float[maxDoc];
+      present = new boolean[maxDoc];
+      blockMinId = new String[(maxDoc >> ID_BLOCK_SHIFT) + 1];
     }
-    float[] staticNum = new float[maxDoc];
-    float[] scale = new float[maxDoc];
-    int nClasses = Kind.values().length * 2;
-    double pmax = partialMax(eval);
-    // one pass over the compiled roles, each decoded once: its forward entries (appended in doc
-    // order, so a prefix sum of the counts gives each doc's start), per-role statics, concept
-    // counts and block ids
-    int[] fwdStart = new int[maxDoc + 1];
-    boolean[] present = new boolean[maxDoc];
-    Entries entries = new Entries(maxDoc, keys);
-    CompiledRole r = new CompiledRole();
-    boolean[] sigSeen = new boolean[CompiledRole.DEGREE_SIGNATURES];
-    String[] blockMinId = new String[(maxDoc >> ID_BLOCK_SHIFT) + 1];
-    BinaryDocValues dv = leaf.getBinaryDocValues(IndexFields.COMPILED);
-    if (dv != null) {
-      for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+
+    /** Decodes the compiled roles of docs {@code from} to {@code to} (exclusive), once each. */
+    Entries decode(LeafReader leaf, int from, int to) throws IOException {
+      Entries entries = new Entries(to - from, unknown.keys);
+      BinaryDocValues dv = leaf.getBinaryDocValues(IndexFields.COMPILED);
+      if (dv == null || from >= to) {
+        return entries;
+      }
+      CompiledRole r = new CompiledRole();
+      for (int doc = dv.advance(from); doc < to; doc = dv.nextDoc()) {
         BytesRef b = dv.binaryValue();
         CompiledCodec.decode(b.bytes, b.offset, b.length, r);
         String min = blockMinId[doc >> ID_BLOCK_SHIFT];
@@ -312,16 +354,103 @@ final class RoleSegment {
         }
         present[doc] = true;
         int before = entries.size;
-        emit(r, doc, eval, keys, unknown, entries, staticNum, scale, sigSeen, nClasses, pmax);
+        emit(r, doc, eval, unknown.keys, unknown, entries, staticNum, scale, entries.signatures,
+            nClasses, pmax);
         fwdStart[doc + 1] = entries.size - before;
       }
+      return entries;
     }
+  }
+
+  /** Boundaries of {@code parts} ranges of whole {@link #blockMinId} blocks covering the docs. */
+  private static int[] ranges(int maxDoc, int parts) {
+    int blocks = (maxDoc >> ID_BLOCK_SHIFT) + 1;
+    int n = Math.max(1, Math.min(parts, blocks));
+    int[] cut = new int[n + 1];
+    for (int p = 1; p < n; p++) {
+      cut[p] = (int) ((long) blocks * p / n) << ID_BLOCK_SHIFT;
+    }
+    cut[n] = maxDoc;
+    return cut;
+  }
+
+  /** A task over one range that may fail reading the index. */
+  private interface RangeTask<T> {
+    T run(int range) throws IOException;
+  }
+
+  /**
+   * The results of a task over ranges {@code 0 .. n-1}, in range order; more than one range runs
+   * on the common fork-join pool as well as on the calling thread.
+   */
+  private static <T> List<T> inParallel(int n, RangeTask<T> task) throws IOException {
+    if (n == 1) {
+      return List.of(task.run(0));
+    }
+    try {
+      return IntStream.range(0, n).parallel().mapToObj(p -> {
+        try {
+          return task.run(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Number of structures built so far (a diagnostic for tests). */
+  static final java.util.concurrent.atomic.AtomicLong BUILDS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Segments of fewer docs are built on one thread. */
+  static final int PARALLEL_DOCS = 8192;
+
+  /**
+   * Builds the structure of a segment; a segment of {@link #PARALLEL_DOCS} docs or more is split
+   * into doc ranges decoded and guarded on the common fork-join pool as well.
+   */
+  static RoleSegment build(LeafReader leaf, ClauseEvaluator eval, UnknownKeys unknown)
+      throws IOException {
+    int maxDoc = leaf.maxDoc();
+    int parts = maxDoc < PARALLEL_DOCS ? 1 : Math.min(
+        ForkJoinPool.getCommonPoolParallelism() + 1, maxDoc / (PARALLEL_DOCS / 2));
+    return build(leaf, eval, unknown, parts);
+  }
+
+  /**
+   * Builds the structure of a segment whose docs are split into {@code parts} ranges (whole
+   * blocks of {@link #blockMinId}), each decoded and guarded by one task. The structure is the
+   * same for any number of parts, but for the numbers new unknown ids get (first come, first
+   * numbered).
+   */
+  static RoleSegment build(LeafReader leaf, ClauseEvaluator eval, UnknownKeys unknown,
+      int parts) throws IOException {
+    BUILDS.incrementAndGet();
+    ConceptGraph g = eval.graph();
+    Keys keys = unknown.keys;
+    int maxDoc = leaf.maxDoc();
+    if (maxDoc >= (1 << 29)) {
+      throw new IllegalStateException("a segment of " + maxDoc + " roles exceeds the limit of "
+          + (1 << 29) + " roles per segment of the role structure");
+    }
+    Roles roles = new Roles(eval, unknown, maxDoc);
+    int[] cut = ranges(maxDoc, parts);
+    // each role decoded once: its forward entries (appended in doc order, so a prefix sum of the
+    // counts gives each doc's start), statics, concept counts and block ids
+    List<Entries> decoded = inParallel(cut.length - 1,
+        p -> roles.decode(leaf, cut[p], cut[p + 1]));
+    int[] fwd = Entries.concat(decoded);
+    int[] conceptCount = Entries.conceptCounts(decoded, keys.t);
+    int keyEnd = 1 + decoded.stream().mapToInt(e -> e.maxKey).max().orElse(keys.fixed - 1);
+    boolean[] sigSeen = Entries.signatures(decoded);
+    int[] fwdStart = roles.fwdStart;
+    float[] staticNum = roles.staticNum;
+    float[] scale = roles.scale;
     for (int d = 0; d < maxDoc; d++) {
       fwdStart[d + 1] += fwdStart[d];
     }
-    int[] fwd = entries.toArray();
-    int[] conceptCount = entries.conceptCount;
-    int keyEnd = entries.maxKey + 1;
     // how seldom a concept is met: roles naming it or a narrower concept (a profile that holds a
     // narrower concept holds its ancestors too)
     int[] reach = conceptCount.clone();
@@ -335,19 +464,24 @@ final class RoleSegment {
     // the guards of each role, chosen from its entries (which they reorder)
     float[] full = new float[maxDoc];
     float[] loss = new float[GUARDS * maxDoc];
-    double[] delta1 = new double[2 * nClasses];
+    double[] delta1 = new double[2 * roles.nClasses];
     for (int c = 0; c < delta1.length; c++) {
-      delta1[c] = credit1Delta(eval, c, nClasses, pmax);
+      delta1[c] = credit1Delta(eval, c, roles.nClasses, roles.pmax);
     }
-    Guards guards = new Guards();
-    for (int doc = 0; doc < maxDoc; doc++) {
-      if (present[doc]) {
-        guards.choose(doc, fwd, fwdStart[doc], fwdStart[doc + 1], delta1, reach, maxDoc,
-            keys, staticNum[doc], full, loss);
+    List<Guards> guards = inParallel(cut.length - 1, p -> {
+      Guards gs = new Guards();
+      for (int doc = cut[p]; doc < cut[p + 1]; doc++) {
+        if (roles.present[doc]) {
+          gs.choose(doc, fwd, fwdStart[doc], fwdStart[doc + 1], delta1, reach, maxDoc,
+              keys, staticNum[doc], full, loss);
+        }
       }
-    }
+      return gs;
+    });
+    int nClasses = roles.nClasses;
+    String[] blockMinId = roles.blockMinId;
     // docs without compiled values (none in practice) keep zero statics: bounded by 0 + margin
-    int[][] gp = guards.invert(keyEnd);
+    int[][] gp = Guards.invert(keyEnd, guards);
     // the bound of every doc when no guard is touched, and when all guards but the lightest
     // are, each sorted descending
     byte[] guardMask = new byte[maxDoc];
@@ -614,22 +748,31 @@ final class RoleSegment {
       post[n++] = value;
     }
 
-    /** Key starts and postings, by a counting sort on the key (doc order kept per key). */
-    int[][] invert(int keyEnd) {
+    /**
+     * Key starts and postings of the guards of consecutive doc ranges, by a counting sort on the
+     * key (doc order kept per key).
+     */
+    static int[][] invert(int keyEnd, List<Guards> parts) {
       int[] start = new int[keyEnd + 1];
-      for (int i = 0; i < n; i++) {
-        start[keyOf[i] + 1]++;
+      int total = 0;
+      for (Guards gs : parts) {
+        for (int i = 0; i < gs.n; i++) {
+          start[gs.keyOf[i] + 1]++;
+        }
+        total += gs.n;
       }
       for (int k = 0; k < keyEnd; k++) {
         start[k + 1] += start[k];
       }
       int[] cursor = Arrays.copyOf(start, keyEnd);
-      int[] out = new int[n];
-      for (int i = 0; i < n; i++) {
-        out[cursor[keyOf[i]]++] = post[i];
+      int[] out = new int[total];
+      for (Guards gs : parts) {
+        for (int i = 0; i < gs.n; i++) {
+          out[cursor[gs.keyOf[i]]++] = gs.post[i];
+        }
+        gs.keyOf = null;
+        gs.post = null;
       }
-      keyOf = null;
-      post = null;
       return new int[][] {start, out};
     }
   }
