@@ -6,15 +6,21 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -90,9 +96,9 @@ public final class RoleIndex implements Closeable {
   private static final double MAX_SCORE = 100.0;
 
   /**
-   * Batches of at least this many roles are encoded in parallel: encoding a role (its record and
-   * compiled form) is about half the cost of adding it and needs no lock, while Lucene takes the
-   * documents one writer at a time.
+   * Batches of at least this many roles are encoded in parallel ({@link EncodedBatch}): encoding a
+   * role (its record and compiled form) is about half the cost of adding it, while Lucene takes
+   * the documents one at a time.
    */
   static final int PARALLEL_BATCH = 2048;
 
@@ -189,7 +195,7 @@ public final class RoleIndex implements Closeable {
   /**
    * Adds roles (each replacing any role with its id); visible to searches on return. A batch of
    * at least {@value #PARALLEL_BATCH} roles is encoded on the common fork-join pool as well as
-   * on the calling thread.
+   * on the calling thread, while the calling thread indexes the roles encoded so far.
    */
   public void addAll(Collection<Role> roles) throws IOException {
     requireNonNull(roles, "roles");
@@ -198,8 +204,85 @@ public final class RoleIndex implements Closeable {
     for (Role r : list) {
       ids.add(requireNonNull(r, "role").id());
     }
-    Stream<Role> each = list.size() >= PARALLEL_BATCH ? list.parallelStream() : list.stream();
-    store.replace(ids, each.map(this::document).toList());
+    if (list.size() < PARALLEL_BATCH) {
+      store.replace(ids, list.stream().map(this::document).toList());
+    } else {
+      store.replace(ids, new EncodedBatch(list, this::document));
+    }
+  }
+
+  /**
+   * The documents of a batch, encoded in chunks by the common fork-join pool and by the thread
+   * that reads them in order (the one indexing them): a reader that reaches a chunk not encoded
+   * yet encodes the next chunk nobody has started meanwhile, so the pool's threads and the
+   * indexing thread all keep busy until the batch is indexed.
+   */
+  static final class EncodedBatch extends AbstractList<Document> {
+    private static final int CHUNK = 256;
+    private final List<Role> roles;
+    private final Function<Role, Document> encoder;
+    private final Document[] docs;
+    /** Per chunk, completed once its documents are encoded. */
+    private final CompletableFuture<?>[] chunks;
+    /** The next chunk nobody has started. */
+    private final AtomicInteger next = new AtomicInteger();
+
+    EncodedBatch(List<Role> roles, Function<Role, Document> encoder) {
+      this.roles = roles;
+      this.encoder = encoder;
+      this.docs = new Document[roles.size()];
+      this.chunks = new CompletableFuture<?>[(roles.size() + CHUNK - 1) / CHUNK];
+      Arrays.setAll(chunks, c -> new CompletableFuture<>());
+      for (int h = ForkJoinPool.getCommonPoolParallelism(); h > 0; h--) {
+        ForkJoinPool.commonPool().execute(this::encodeUnstarted);
+      }
+    }
+
+    private void encodeUnstarted() {
+      for (int c = next.getAndIncrement(); c < chunks.length; c = next.getAndIncrement()) {
+        encode(c);
+      }
+    }
+
+    private void encode(int chunk) {
+      try {
+        for (int i = chunk * CHUNK, end = Math.min(docs.length, i + CHUNK); i < end; i++) {
+          docs[i] = encoder.apply(roles.get(i));
+        }
+        chunks[chunk].complete(null);
+      } catch (RuntimeException | Error e) {
+        chunks[chunk].completeExceptionally(e);
+      }
+    }
+
+    @Override
+    public Document get(int i) {
+      CompletableFuture<?> mine = chunks[Objects.checkIndex(i, docs.length) / CHUNK];
+      while (!mine.isDone()) {
+        int c = next.getAndIncrement();
+        if (c >= chunks.length) {
+          break; // every chunk is started: wait for this one
+        }
+        encode(c);
+      }
+      try {
+        mine.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r; // as encoding on this thread would have thrown it
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw e;
+      }
+      return docs[i];
+    }
+
+    @Override
+    public int size() {
+      return docs.length;
+    }
   }
 
   /** Removes the role with this id; returns whether there was one. */
