@@ -210,19 +210,22 @@ final class LuceneStore implements Closeable {
     if (ids.isEmpty()) {
       return out;
     }
-    Set<String> seen = new HashSet<>(2 * ids.size());
     BytesRef[] terms = new BytesRef[ids.size()];
     BytesRef least = null;
     BytesRef greatest = null;
+    boolean increasing = true;
     for (int i = 0; i < terms.length; i++) {
-      out[i] = !seen.add(ids.get(i));
       terms[i] = new BytesRef(ids.get(i));
+      increasing &= i == 0 || terms[i].compareTo(terms[i - 1]) > 0;
       if (least == null || terms[i].compareTo(least) < 0) {
         least = terms[i];
       }
       if (greatest == null || terms[i].compareTo(greatest) > 0) {
         greatest = terms[i];
       }
+    }
+    if (!increasing) { // ids in increasing order cannot repeat
+      markRepeats(ids, out);
     }
     IndexSearcher s = currentSearcher();
     try {
@@ -233,6 +236,14 @@ final class LuceneStore implements Closeable {
       release(s);
     }
     return out;
+  }
+
+  /** Marks every occurrence of an id after its first. */
+  private static void markRepeats(List<String> ids, boolean[] out) {
+    Set<String> seen = new HashSet<>(2 * ids.size());
+    for (int i = 0; i < out.length; i++) {
+      out[i] = !seen.add(ids.get(i));
+    }
   }
 
   /**
