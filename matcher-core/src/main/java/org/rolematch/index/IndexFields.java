@@ -9,10 +9,18 @@ final class IndexFields {
 
   /** Role or profile id: {@code StringField}, one per document; the update/delete key. */
   static final String ID = "id";
-  /** The whole record (role or profile), binary, {@code StoredField}: the source of truth. */
+  /**
+   * The whole record, binary, {@code StoredField}: profiles, and roles written in format 1 (since
+   * format 2 a role is its {@link #RECORD_DV} and {@link #SOURCE}).
+   */
   static final String RECORD = "record";
   /** The record without bulky text, binary doc values: read to build results. */
   static final String RECORD_DV = "record_dv";
+  /**
+   * A role's source text, {@code StoredField} (a string), only when it has one: the part of the
+   * role its {@link #RECORD_DV} leaves out.
+   */
+  static final String SOURCE = "source";
   /** The compiled form (flat ints), binary doc values: read by exact scoring and by the
    *  per-segment structures. */
   static final String COMPILED = "compiled";
@@ -40,6 +48,8 @@ final class IndexFields {
   static final String COMMIT_TAXONOMY = "rolematch.taxonomy";
   /** Commit user data: version of the stored formats. */
   static final String COMMIT_FORMAT = "rolematch.format";
-  /** Current stored format version. */
-  static final String FORMAT = "1";
+  /** Current stored format version (2: roles keep only their source text as a stored field). */
+  static final String FORMAT = "2";
+  /** The format versions this version reads: every role document says which layout it has. */
+  static final java.util.Set<String> READABLE_FORMATS = java.util.Set.of("1", FORMAT);
 }

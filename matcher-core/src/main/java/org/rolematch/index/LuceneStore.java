@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.index.BinaryDocValues;
@@ -78,8 +80,9 @@ final class LuceneStore implements Closeable {
         Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
         stored = data.get(IndexFields.COMMIT_TAXONOMY);
         String format = data.get(IndexFields.COMMIT_FORMAT);
-        if (format != null && !IndexFields.FORMAT.equals(format)) {
-          throw IndexFolderException.otherFormat(path, format, IndexFields.FORMAT);
+        if (format != null && !IndexFields.READABLE_FORMATS.contains(format)) {
+          throw IndexFolderException.otherFormat(path, format,
+              String.join(" or ", new java.util.TreeSet<>(IndexFields.READABLE_FORMATS)));
         }
       }
       IndexWriterConfig cfg = new IndexWriterConfig(new KeywordAnalyzer())
@@ -91,6 +94,9 @@ final class LuceneStore implements Closeable {
       } else {
         cfg.setRAMBufferSizeMB(64);
       }
+      if (path == null) {
+        withoutCompoundFiles(cfg);
+      }
       writer = new IndexWriter(directory, cfg);
       manager = new SearcherManager(writer, true, true, factory);
     } catch (IOException | RuntimeException e) {
@@ -101,6 +107,15 @@ final class LuceneStore implements Closeable {
       throw IndexFolderException.explain(path, e); // plain words; Lucene's message is the cause
     }
     storedFingerprint = stored;
+  }
+
+  /**
+   * A compound file packs a segment's files into one to save file handles on disk; in memory it
+   * only copies every flushed (and merged) segment once more.
+   */
+  private static void withoutCompoundFiles(IndexWriterConfig cfg) {
+    cfg.setUseCompoundFile(false);
+    cfg.getMergePolicy().setNoCFSRatio(0.0);
   }
 
   /** Makes the last writes visible to searches (called by the writer thread). */
@@ -168,13 +183,101 @@ final class LuceneStore implements Closeable {
       throws IOException {
     writeLock.lock();
     try {
+      boolean[] replaces = mayReplace(ids);
       for (int i = 0; i < docs.size(); i++) {
-        writer.updateDocument(new org.apache.lucene.index.Term(IndexFields.ID, ids.get(i)),
-            docs.get(i));
+        if (replaces[i]) {
+          writer.updateDocument(new org.apache.lucene.index.Term(IndexFields.ID, ids.get(i)),
+              docs.get(i));
+        } else {
+          writer.addDocument(docs.get(i)); // no delete term for Lucene to apply at the refresh
+        }
       }
       refresh();
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /**
+   * Per id of a batch, whether adding it may replace a document: the id is in the index (live or
+   * not) or occurs earlier in the batch. The others are added without a delete term, which
+   * Lucene would otherwise look up in every segment at the next refresh. A segment is searched
+   * only for the ids between its least and greatest id, so ids given in increasing order (like
+   * database keys) cost no lookup at all. Called under the write lock.
+   */
+  private boolean[] mayReplace(List<String> ids) throws IOException {
+    boolean[] out = new boolean[ids.size()];
+    if (ids.isEmpty()) {
+      return out;
+    }
+    BytesRef[] terms = new BytesRef[ids.size()];
+    BytesRef least = null;
+    BytesRef greatest = null;
+    boolean increasing = true;
+    for (int i = 0; i < terms.length; i++) {
+      terms[i] = new BytesRef(ids.get(i));
+      increasing &= i == 0 || terms[i].compareTo(terms[i - 1]) > 0;
+      if (least == null || terms[i].compareTo(least) < 0) {
+        least = terms[i];
+      }
+      if (greatest == null || terms[i].compareTo(greatest) > 0) {
+        greatest = terms[i];
+      }
+    }
+    if (!increasing) { // ids in increasing order cannot repeat
+      markRepeats(ids, out);
+    }
+    IndexSearcher s = currentSearcher();
+    try {
+      for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+        markHeld(ctx, terms, least, greatest, out);
+      }
+    } finally {
+      release(s);
+    }
+    return out;
+  }
+
+  /** Marks every occurrence of an id after its first. */
+  private static void markRepeats(List<String> ids, boolean[] out) {
+    Set<String> seen = new HashSet<>(2 * ids.size());
+    for (int i = 0; i < out.length; i++) {
+      out[i] = !seen.add(ids.get(i));
+    }
+  }
+
+  /**
+   * A searcher that sees every write so far: the one after the last refresh, unless a write
+   * failed before its refresh (then the writer holds documents no searcher sees yet).
+   */
+  private IndexSearcher currentSearcher() throws IOException {
+    IndexSearcher s = acquire();
+    if (((DirectoryReader) s.getIndexReader()).isCurrent()) {
+      return s;
+    }
+    release(s);
+    refresh();
+    return acquire();
+  }
+
+  /** Marks the terms this segment holds (deleted documents included). */
+  private static void markHeld(LeafReaderContext ctx, BytesRef[] terms, BytesRef least,
+      BytesRef greatest, boolean[] out) throws IOException {
+    Terms segmentIds = ctx.reader().terms(IndexFields.ID);
+    if (segmentIds == null) {
+      return;
+    }
+    BytesRef min = segmentIds.getMin();
+    BytesRef max = segmentIds.getMax();
+    if (min == null || max == null || greatest.compareTo(min) < 0 || least.compareTo(max) > 0) {
+      return; // no id of the batch falls in this segment's range
+    }
+    TermsEnum te = segmentIds.iterator();
+    for (int i = 0; i < terms.length; i++) {
+      BytesRef t = terms[i];
+      if (!out[i] && t.compareTo(min) >= 0 && t.compareTo(max) <= 0 && te.seekExact(t)) {
+        out[i] = true;
+      }
     }
   }
 

@@ -2,15 +2,16 @@ package org.rolematch.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.lucene.store.ByteArrayDataInput;
-import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.DataInput;
-import org.apache.lucene.store.DataOutput;
+import org.apache.lucene.util.UnicodeUtil;
 import org.rolematch.model.CandidateProfile;
 import org.rolematch.model.Degree;
 import org.rolematch.model.DegreeLevel;
@@ -43,60 +44,54 @@ final class RecordCodec {
 
   private RecordCodec() {}
 
-  static byte[] encode(Role r, boolean withSource) {
-    return encodeBoth(r, withSource)[withSource ? 1 : 0];
-  }
-
   /**
-   * A role's record without and with its source text ({@code [0]}, {@code [1]}): the two differ
-   * only in the final string, so the rest is encoded once. {@code both} false: {@code [1]} is
-   * null.
+   * A role's record; without its source text, the final string is empty (what the index keeps
+   * in doc values, the source text apart).
    */
-  static byte[][] encodeBoth(Role r, boolean both) {
-    try {
-      ByteBuffersDataOutput o = new ByteBuffersDataOutput(256);
-      o.writeVInt(ROLE_VERSION);
-      o.writeString(r.id());
-      o.writeString(r.title());
-      o.writeString(r.organisation());
-      o.writeVInt(r.employmentType().ordinal());
-      strings(o, r.locationConstraints());
-      if (r.salary().isPresent()) {
-        SalaryRange s = r.salary().get();
-        o.writeByte((byte) 1);
-        o.writeLong(Double.doubleToRawLongBits(s.min()));
-        o.writeLong(Double.doubleToRawLongBits(s.max()));
-        o.writeString(s.currency());
-        o.writeString(s.period());
-      } else {
-        o.writeByte((byte) 0);
-      }
-      o.writeVInt(r.requirements().size());
-      for (Requirement q : r.requirements()) {
-        o.writeString(q.id());
-        o.writeVInt(q.kind().ordinal());
-        o.writeVInt(q.importance().ordinal());
-        strings(o, q.anyOf());
-        o.writeVInt(q.minCount());
-        o.writeVInt(q.minDegree() == null ? 0 : q.minDegree().ordinal() + 1);
-        o.writeVInt(q.degreeStatus() == null ? 0 : q.degreeStatus().ordinal() + 1);
-        o.writeVInt(q.minYears());
-        o.writeByte((byte) (q.hard() ? 1 : 0));
-        evidence(o, q.evidence());
-      }
-      byte[] prefix = o.toArrayCopy();
-      byte[] without = java.util.Arrays.copyOf(prefix, prefix.length + 1); // + writeString("")
-      if (!both) {
-        return new byte[][] {without, null};
-      }
-      o.writeString(r.sourceText());
-      return new byte[][] {without, o.toArrayCopy()};
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  static byte[] encode(Role r, boolean withSource) {
+    Out o = new Out(256 + 64 * r.requirements().size());
+    o.vint(ROLE_VERSION);
+    o.string(r.id());
+    o.string(r.title());
+    o.string(r.organisation());
+    o.vint(r.employmentType().ordinal());
+    strings(o, r.locationConstraints());
+    if (r.salary().isPresent()) {
+      SalaryRange s = r.salary().get();
+      o.writeByte(1);
+      o.longLe(Double.doubleToRawLongBits(s.min()));
+      o.longLe(Double.doubleToRawLongBits(s.max()));
+      o.string(s.currency());
+      o.string(s.period());
+    } else {
+      o.writeByte(0);
     }
+    o.vint(r.requirements().size());
+    for (Requirement q : r.requirements()) {
+      o.string(q.id());
+      o.vint(q.kind().ordinal());
+      o.vint(q.importance().ordinal());
+      strings(o, q.anyOf());
+      o.vint(q.minCount());
+      o.vint(q.minDegree() == null ? 0 : q.minDegree().ordinal() + 1);
+      o.vint(q.degreeStatus() == null ? 0 : q.degreeStatus().ordinal() + 1);
+      o.vint(q.minYears());
+      o.writeByte(q.hard() ? 1 : 0);
+      evidence(o, q.evidence());
+    }
+    o.string(withSource ? r.sourceText() : "");
+    return o.copy();
   }
 
   static Role decodeRole(byte[] b, int off, int len) {
+    return decodeRole(b, off, len, null);
+  }
+
+  /**
+   * Decodes a role record; a non-null {@code source} is its source text instead of the one in
+   * the record (a record kept without it has an empty one).
+   */
+  static Role decodeRole(byte[] b, int off, int len, String source) {
     try {
       DataInput in = new ByteArrayDataInput(b, off, len);
       int v = in.readVInt();
@@ -130,62 +125,58 @@ final class RecordCodec {
         reqs.add(new Requirement(rid, kind, imp, any, minCount, md == 0 ? null : LEVELS[md - 1],
             st == 0 ? null : DEGREE_STATUSES[st - 1], years, hard, ev));
       }
-      String source = in.readString();
-      return new Role(id, title, org, type, loc, salary, reqs, source);
+      String text = in.readString();
+      return new Role(id, title, org, type, loc, salary, reqs, source != null ? source : text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   static byte[] encode(CandidateProfile p) {
-    try {
-      ByteBuffersDataOutput o = new ByteBuffersDataOutput(256);
-      o.writeVInt(PROFILE_VERSION);
-      o.writeString(p.id());
-      o.writeVInt(p.degrees().size());
-      for (Degree d : p.degrees()) {
-        o.writeVInt(d.level().ordinal());
-        o.writeString(d.field());
-        o.writeVInt(d.status().ordinal());
-        o.writeVInt(d.endYear().isPresent() ? d.endYear().getAsInt() + 1 : 0);
-        evidence(o, d.evidence());
-      }
-      o.writeVInt(p.positions().size());
-      for (Position x : p.positions()) {
-        o.writeString(x.title());
-        o.writeString(x.organisation());
-        o.writeVInt(x.start().getYear());
-        o.writeVInt(x.start().getMonthValue());
-        if (x.end().isPresent()) {
-          o.writeByte((byte) 1);
-          o.writeVInt(x.end().get().getYear());
-          o.writeVInt(x.end().get().getMonthValue());
-        } else {
-          o.writeByte((byte) 0);
-        }
-        o.writeVInt(x.type().ordinal());
-        evidence(o, x.evidence());
-      }
-      o.writeLong(Double.doubleToRawLongBits(p.yearsExperience()));
-      o.writeVInt(p.internships());
-      o.writeVInt(p.publications());
-      strings(o, p.publicationVenues());
-      o.writeVInt(p.skills().size());
-      for (Skill s : p.skills()) {
-        o.writeString(s.concept());
-        o.writeVInt(s.kind().ordinal());
-        o.writeLong(Double.doubleToRawLongBits(s.years()));
-        evidence(o, s.evidence());
-      }
-      o.writeByte((byte) (p.location().isPresent() ? 1 : 0));
-      if (p.location().isPresent()) {
-        o.writeString(p.location().get());
-      }
-      strings(o, p.workAuthorizations());
-      return o.toArrayCopy();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Out o = new Out(256 + 48 * p.skills().size());
+    o.vint(PROFILE_VERSION);
+    o.string(p.id());
+    o.vint(p.degrees().size());
+    for (Degree d : p.degrees()) {
+      o.vint(d.level().ordinal());
+      o.string(d.field());
+      o.vint(d.status().ordinal());
+      o.vint(d.endYear().isPresent() ? d.endYear().getAsInt() + 1 : 0);
+      evidence(o, d.evidence());
     }
+    o.vint(p.positions().size());
+    for (Position x : p.positions()) {
+      o.string(x.title());
+      o.string(x.organisation());
+      o.vint(x.start().getYear());
+      o.vint(x.start().getMonthValue());
+      if (x.end().isPresent()) {
+        o.writeByte(1);
+        o.vint(x.end().get().getYear());
+        o.vint(x.end().get().getMonthValue());
+      } else {
+        o.writeByte(0);
+      }
+      o.vint(x.type().ordinal());
+      evidence(o, x.evidence());
+    }
+    o.longLe(Double.doubleToRawLongBits(p.yearsExperience()));
+    o.vint(p.internships());
+    o.vint(p.publications());
+    strings(o, p.publicationVenues());
+    o.vint(p.skills().size());
+    for (Skill s : p.skills()) {
+      o.string(s.concept());
+      o.vint(s.kind().ordinal());
+      o.longLe(Double.doubleToRawLongBits(s.years()));
+      evidence(o, s.evidence());
+    }
+    o.writeByte(p.location().isPresent() ? 1 : 0);
+    if (p.location().isPresent()) {
+      o.string(p.location().get());
+    }
+    strings(o, p.workAuthorizations());
+    return o.copy();
   }
 
   static CandidateProfile decodeProfile(byte[] b, int off, int len) {
@@ -239,10 +230,10 @@ final class RecordCodec {
     }
   }
 
-  private static void strings(DataOutput o, List<String> s) throws IOException {
-    o.writeVInt(s.size());
-    for (String x : s) {
-      o.writeString(x);
+  private static void strings(Out o, List<String> s) {
+    o.vint(s.size());
+    for (int i = 0, n = s.size(); i < n; i++) {
+      o.string(s.get(i));
     }
   }
 
@@ -255,10 +246,10 @@ final class RecordCodec {
     return out;
   }
 
-  private static void evidence(DataOutput o, Evidence e) throws IOException {
-    o.writeString(e.text());
-    o.writeVInt(e.start() + 1);
-    o.writeVInt(e.end() + 1);
+  private static void evidence(Out o, Evidence e) {
+    o.string(e.text());
+    o.vint(e.start() + 1);
+    o.vint(e.end() + 1);
   }
 
   private static Evidence evidence(DataInput in) throws IOException {
@@ -269,5 +260,83 @@ final class RecordCodec {
       return Evidence.NONE;
     }
     return new Evidence(text, start, end);
+  }
+
+  /**
+   * A growable byte array writing what Lucene's {@code DataOutput} writes, byte for byte
+   * (variable-length ints, little-endian longs, strings as a length and their UTF-8 bytes), so
+   * records read back with a {@code DataInput}; without Lucene's per-string buffer wrapping,
+   * which made half of encoding a role.
+   */
+  static final class Out {
+    private byte[] buf;
+    private int len;
+
+    Out(int capacity) {
+      buf = new byte[Math.max(16, capacity)];
+    }
+
+    private void ensure(int extra) {
+      if (len + extra > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(2 * buf.length, len + extra));
+      }
+    }
+
+    void writeByte(int b) {
+      ensure(1);
+      buf[len++] = (byte) b;
+    }
+
+    void vint(int v) {
+      ensure(5);
+      while ((v & ~0x7F) != 0) {
+        buf[len++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      buf[len++] = (byte) v;
+    }
+
+    void longLe(long v) {
+      ensure(8);
+      for (int i = 0; i < 8; i++) {
+        buf[len++] = (byte) (v >>> (8 * i));
+      }
+    }
+
+    /**
+     * The string's UTF-8 length as a vint, then its bytes. ASCII text is written char by char;
+     * at the first other char the string is written again by Lucene's encoder (which writes an
+     * unpaired surrogate as U+FFFD).
+     */
+    void string(String s) {
+      int n = s.length();
+      ensure(5 + n);
+      int start = len;
+      vint(n);
+      byte[] b = buf;
+      int at = len;
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80) {
+          len = start;
+          unicode(s);
+          return;
+        }
+        b[at++] = (byte) c;
+      }
+      len = at;
+    }
+
+    private void unicode(String s) {
+      int n = UnicodeUtil.calcUTF16toUTF8Length(s, 0, s.length());
+      vint(n);
+      ensure(n);
+      len = UnicodeUtil.UTF16toUTF8(s, 0, s.length(), buf, len);
+    }
+
+    /** A copy of the bytes written so far. */
+    byte[] copy() {
+      return Arrays.copyOf(buf, len);
+    }
   }
 }

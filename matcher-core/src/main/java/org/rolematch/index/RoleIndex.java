@@ -6,13 +6,20 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -88,6 +95,13 @@ public final class RoleIndex implements Closeable {
   /** Scores are capped at 100. */
   private static final double MAX_SCORE = 100.0;
 
+  /**
+   * Batches of at least this many roles are encoded in parallel ({@link EncodedBatch}): encoding a
+   * role (its record and compiled form) is about half the cost of adding it, while Lucene takes
+   * the documents one at a time.
+   */
+  static final int PARALLEL_BATCH = 2048;
+
   private final ClauseEvaluator evaluator;
   private final Scorer scorer;
   private final ConceptGraph graph;
@@ -160,9 +174,14 @@ public final class RoleIndex implements Closeable {
     d.add(new StringField(IndexFields.ID, role.id(), Field.Store.NO));
     d.add(new StringField(IndexFields.EMPLOYMENT_TYPE, role.employmentType().wireName(),
         Field.Store.NO));
-    byte[][] records = RecordCodec.encodeBoth(role, true); // without, with the source text
-    d.add(new StoredField(IndexFields.RECORD, records[1]));
-    d.add(new BinaryDocValuesField(IndexFields.RECORD_DV, new BytesRef(records[0])));
+    // the role without its source text in doc values (results read it), the source text apart
+    // as a stored field: stored fields are compressed, and compressing a second copy of every
+    // record cost a fifth of building the index
+    d.add(new BinaryDocValuesField(IndexFields.RECORD_DV,
+        new BytesRef(RecordCodec.encode(role, false))));
+    if (!role.sourceText().isEmpty()) {
+      d.add(new StoredField(IndexFields.SOURCE, role.sourceText()));
+    }
     d.add(new BinaryDocValuesField(IndexFields.COMPILED,
         new BytesRef(CompiledCodec.encode(CompiledRole.compile(role, graph)))));
     return d;
@@ -173,16 +192,97 @@ public final class RoleIndex implements Closeable {
     addAll(List.of(requireNonNull(role, "role")));
   }
 
-  /** Adds roles (each replacing any role with its id); visible to searches on return. */
+  /**
+   * Adds roles (each replacing any role with its id); visible to searches on return. A batch of
+   * at least {@value #PARALLEL_BATCH} roles is encoded on the common fork-join pool as well as
+   * on the calling thread, while the calling thread indexes the roles encoded so far.
+   */
   public void addAll(Collection<Role> roles) throws IOException {
     requireNonNull(roles, "roles");
-    List<Document> docs = new ArrayList<>(roles.size());
-    List<String> ids = new ArrayList<>(roles.size());
-    for (Role r : roles) {
-      docs.add(document(requireNonNull(r, "role")));
-      ids.add(r.id());
+    List<Role> list = new ArrayList<>(roles);
+    List<String> ids = new ArrayList<>(list.size());
+    for (Role r : list) {
+      ids.add(requireNonNull(r, "role").id());
     }
-    store.replace(ids, docs);
+    if (list.size() < PARALLEL_BATCH) {
+      store.replace(ids, list.stream().map(this::document).toList());
+    } else {
+      store.replace(ids, new EncodedBatch(list, this::document));
+    }
+  }
+
+  /**
+   * The documents of a batch, encoded in chunks by the common fork-join pool and by the thread
+   * that reads them in order (the one indexing them): a reader that reaches a chunk not encoded
+   * yet encodes the next chunk nobody has started meanwhile, so the pool's threads and the
+   * indexing thread all keep busy until the batch is indexed.
+   */
+  static final class EncodedBatch extends AbstractList<Document> {
+    private static final int CHUNK = 256;
+    private final List<Role> roles;
+    private final Function<Role, Document> encoder;
+    private final Document[] docs;
+    /** Per chunk, completed once its documents are encoded. */
+    private final CompletableFuture<?>[] chunks;
+    /** The next chunk nobody has started. */
+    private final AtomicInteger next = new AtomicInteger();
+
+    EncodedBatch(List<Role> roles, Function<Role, Document> encoder) {
+      this.roles = roles;
+      this.encoder = encoder;
+      this.docs = new Document[roles.size()];
+      this.chunks = new CompletableFuture<?>[(roles.size() + CHUNK - 1) / CHUNK];
+      Arrays.setAll(chunks, c -> new CompletableFuture<>());
+      for (int h = ForkJoinPool.getCommonPoolParallelism(); h > 0; h--) {
+        ForkJoinPool.commonPool().execute(this::encodeUnstarted);
+      }
+    }
+
+    private void encodeUnstarted() {
+      for (int c = next.getAndIncrement(); c < chunks.length; c = next.getAndIncrement()) {
+        encode(c);
+      }
+    }
+
+    private void encode(int chunk) {
+      try {
+        for (int i = chunk * CHUNK, end = Math.min(docs.length, i + CHUNK); i < end; i++) {
+          docs[i] = encoder.apply(roles.get(i));
+        }
+        chunks[chunk].complete(null);
+      } catch (RuntimeException | Error e) {
+        chunks[chunk].completeExceptionally(e);
+      }
+    }
+
+    @Override
+    public Document get(int i) {
+      CompletableFuture<?> mine = chunks[Objects.checkIndex(i, docs.length) / CHUNK];
+      while (!mine.isDone()) {
+        int c = next.getAndIncrement();
+        if (c >= chunks.length) {
+          break; // every chunk is started: wait for this one
+        }
+        encode(c);
+      }
+      try {
+        mine.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r; // as encoding on this thread would have thrown it
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw e;
+      }
+      return docs[i];
+    }
+
+    @Override
+    public int size() {
+      return docs.length;
+    }
   }
 
   /** Removes the role with this id; returns whether there was one. */
@@ -214,9 +314,24 @@ public final class RoleIndex implements Closeable {
     }
   }
 
+  /** The whole role of a global doc id (source text included). */
   private static Role storedRole(IndexSearcher s, int doc) throws IOException {
-    BytesRef b = s.storedFields().document(doc).getBinaryValue(IndexFields.RECORD);
-    return RecordCodec.decodeRole(b.bytes, b.offset, b.length);
+    Document stored = s.storedFields().document(doc);
+    BytesRef whole = stored.getBinaryValue(IndexFields.RECORD);
+    if (whole != null) {
+      return RecordCodec.decodeRole(whole.bytes, whole.offset, whole.length); // format 1
+    }
+    return withSource(LuceneStore.binaryValue(s.getIndexReader(), doc, IndexFields.RECORD_DV),
+        stored);
+  }
+
+  /**
+   * The whole role of a document of format 2 or later: its doc-values record, with the source
+   * text of its stored fields when it has one.
+   */
+  private static Role withSource(BytesRef record, Document stored) {
+    return RecordCodec.decodeRole(record.bytes, record.offset, record.length,
+        stored.get(IndexFields.SOURCE));
   }
 
   /** The role with this id, as added (source text included). */
@@ -334,10 +449,19 @@ public final class RoleIndex implements Closeable {
       StoredFields sf = searcher.storedFields();
       for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
         Bits live = ctx.reader().getLiveDocs();
+        BinaryDocValues records = ctx.reader().getBinaryDocValues(IndexFields.RECORD_DV);
         for (int d = 0; d < ctx.reader().maxDoc(); d++) {
           if (live == null || live.get(d)) {
-            BytesRef b = sf.document(ctx.docBase + d).getBinaryValue(IndexFields.RECORD);
-            out.add(RecordCodec.decodeRole(b.bytes, b.offset, b.length));
+            Document stored = sf.document(ctx.docBase + d);
+            BytesRef whole = stored.getBinaryValue(IndexFields.RECORD);
+            if (whole != null) { // format 1
+              out.add(RecordCodec.decodeRole(whole.bytes, whole.offset, whole.length));
+            } else if (records != null && records.advanceExact(d)) {
+              out.add(withSource(records.binaryValue(), stored));
+            } else {
+              throw new IllegalStateException("role document " + (ctx.docBase + d)
+                  + " has no record");
+            }
           }
         }
       }

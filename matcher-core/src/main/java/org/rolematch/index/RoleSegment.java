@@ -1,7 +1,11 @@
 package org.rolematch.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -237,17 +241,192 @@ final class RoleSegment {
         + 4L * degreeSigs.length;
   }
 
-  /** Emits the entries of one role. */
-  private interface Sink {
-    void post(int key, int clazz, int doc, int slot);
+  /**
+   * The forward entries of a range of a segment's roles, appended in doc order ({@code key << 12
+   * | runClass << 6 | clauseSlot}), with the number of entries per concept key, the greatest key
+   * and the degree signatures seen.
+   */
+  private static final class Entries {
+    private int[] buf;
+    int size;
+    final int[] conceptCount;
+    int maxKey;
+    final boolean[] signatures = new boolean[CompiledRole.DEGREE_SIGNATURES];
+    private final int concepts;
+
+    Entries(int docs, Keys keys) {
+      buf = new int[Math.max(64, 48 * docs)]; // the benchmark's roles average about 50
+      conceptCount = new int[keys.t];
+      concepts = keys.t;
+      maxKey = keys.fixed - 1;
+    }
+
+    void post(int key, int clazz, int slot) {
+      if (size == buf.length) {
+        buf = Arrays.copyOf(buf, size + (size >> 1));
+      }
+      buf[size++] = key << 12 | clazz << 6 | slot;
+      if (key < concepts) {
+        conceptCount[key]++;
+      }
+      if (key > maxKey) {
+        maxKey = key;
+      }
+    }
+
+    /** The entries of consecutive ranges, in one array of their exact number. */
+    static int[] concat(List<Entries> parts) {
+      if (parts.size() == 1) {
+        Entries e = parts.get(0);
+        return e.buf.length == e.size ? e.buf : Arrays.copyOf(e.buf, e.size);
+      }
+      int[] out = new int[parts.stream().mapToInt(e -> e.size).sum()];
+      int at = 0;
+      for (Entries e : parts) {
+        System.arraycopy(e.buf, 0, out, at, e.size);
+        at += e.size;
+      }
+      return out;
+    }
+
+    static int[] conceptCounts(List<Entries> parts, int concepts) {
+      int[] out = parts.get(0).conceptCount;
+      for (Entries e : parts.subList(1, parts.size())) {
+        for (int c = 0; c < concepts; c++) {
+          out[c] += e.conceptCount[c];
+        }
+      }
+      return out;
+    }
+
+    static boolean[] signatures(List<Entries> parts) {
+      boolean[] out = parts.get(0).signatures;
+      for (Entries e : parts.subList(1, parts.size())) {
+        for (int s = 0; s < out.length; s++) {
+          out[s] |= e.signatures[s];
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The per-role arrays the decoding pass fills, each task its own range of docs: entries per doc
+   * (prefix-summed into starts afterwards), statics, which docs have a compiled form, and the
+   * least id per block.
+   */
+  private static final class Roles {
+    final ClauseEvaluator eval;
+    final UnknownKeys unknown;
+    final int nClasses = Kind.values().length * 2;
+    final double pmax;
+    final int[] fwdStart;
+    final float[] staticNum;
+    final float[] scale;
+    final boolean[] present;
+    final String[] blockMinId;
+
+    Roles(ClauseEvaluator eval, UnknownKeys unknown, int maxDoc) {
+      this.eval = eval;
+      this.unknown = unknown;
+      this.pmax = partialMax(eval);
+      fwdStart = new int[maxDoc + 1];
+      staticNum = new float[maxDoc];
+      scale = new float[maxDoc];
+      present = new boolean[maxDoc];
+      blockMinId = new String[(maxDoc >> ID_BLOCK_SHIFT) + 1];
+    }
+
+    /** Decodes the compiled roles of docs {@code from} to {@code to} (exclusive), once each. */
+    Entries decode(LeafReader leaf, int from, int to) throws IOException {
+      Entries entries = new Entries(to - from, unknown.keys);
+      BinaryDocValues dv = leaf.getBinaryDocValues(IndexFields.COMPILED);
+      if (dv == null || from >= to) {
+        return entries;
+      }
+      CompiledRole r = new CompiledRole();
+      for (int doc = dv.advance(from); doc < to; doc = dv.nextDoc()) {
+        BytesRef b = dv.binaryValue();
+        CompiledCodec.decode(b.bytes, b.offset, b.length, r);
+        String min = blockMinId[doc >> ID_BLOCK_SHIFT];
+        if (min == null || r.id().compareTo(min) < 0) {
+          blockMinId[doc >> ID_BLOCK_SHIFT] = r.id();
+        }
+        present[doc] = true;
+        int before = entries.size;
+        emit(r, doc, eval, unknown.keys, unknown, entries, staticNum, scale, entries.signatures,
+            nClasses, pmax);
+        fwdStart[doc + 1] = entries.size - before;
+      }
+      return entries;
+    }
+  }
+
+  /** Boundaries of {@code parts} ranges of whole {@link #blockMinId} blocks covering the docs. */
+  private static int[] ranges(int maxDoc, int parts) {
+    int blocks = (maxDoc >> ID_BLOCK_SHIFT) + 1;
+    int n = Math.max(1, Math.min(parts, blocks));
+    int[] cut = new int[n + 1];
+    for (int p = 1; p < n; p++) {
+      cut[p] = (int) ((long) blocks * p / n) << ID_BLOCK_SHIFT;
+    }
+    cut[n] = maxDoc;
+    return cut;
+  }
+
+  /** A task over one range that may fail reading the index. */
+  private interface RangeTask<T> {
+    T run(int range) throws IOException;
+  }
+
+  /**
+   * The results of a task over ranges {@code 0 .. n-1}, in range order; more than one range runs
+   * on the common fork-join pool as well as on the calling thread.
+   */
+  private static <T> List<T> inParallel(int n, RangeTask<T> task) throws IOException {
+    if (n == 1) {
+      return List.of(task.run(0));
+    }
+    try {
+      return IntStream.range(0, n).parallel().mapToObj(p -> {
+        try {
+          return task.run(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /** Number of structures built so far (a diagnostic for tests). */
   static final java.util.concurrent.atomic.AtomicLong BUILDS =
       new java.util.concurrent.atomic.AtomicLong();
 
+  /** Segments of fewer docs are built on one thread. */
+  static final int PARALLEL_DOCS = 8192;
+
+  /**
+   * Builds the structure of a segment; a segment of {@link #PARALLEL_DOCS} docs or more is split
+   * into doc ranges decoded and guarded on the common fork-join pool as well.
+   */
   static RoleSegment build(LeafReader leaf, ClauseEvaluator eval, UnknownKeys unknown)
       throws IOException {
+    int maxDoc = leaf.maxDoc();
+    int parts = maxDoc < PARALLEL_DOCS ? 1 : Math.min(
+        ForkJoinPool.getCommonPoolParallelism() + 1, maxDoc / (PARALLEL_DOCS / 2));
+    return build(leaf, eval, unknown, parts);
+  }
+
+  /**
+   * Builds the structure of a segment whose docs are split into {@code parts} ranges (whole
+   * blocks of {@link #blockMinId}), each decoded and guarded by one task. The structure is the
+   * same for any number of parts, but for the numbers new unknown ids get (first come, first
+   * numbered).
+   */
+  static RoleSegment build(LeafReader leaf, ClauseEvaluator eval, UnknownKeys unknown,
+      int parts) throws IOException {
     BUILDS.incrementAndGet();
     ConceptGraph g = eval.graph();
     Keys keys = unknown.keys;
@@ -256,37 +435,22 @@ final class RoleSegment {
       throw new IllegalStateException("a segment of " + maxDoc + " roles exceeds the limit of "
           + (1 << 29) + " roles per segment of the role structure");
     }
-    float[] staticNum = new float[maxDoc];
-    float[] scale = new float[maxDoc];
-    int nClasses = Kind.values().length * 2;
-    double pmax = partialMax(eval);
-    // pass 1: entries per doc and per concept key, and per-role statics
-    int[] fwdStart = new int[maxDoc + 1];
-    int[] conceptCount = new int[keys.t];
-    CompiledRole r = new CompiledRole();
-    boolean[] sigSeen = new boolean[CompiledRole.DEGREE_SIGNATURES];
-    int[] maxKey = {keys.fixed - 1};
-    Sink counter = (key, clazz, doc, slot) -> {
-      fwdStart[doc + 1]++;
-      if (key < keys.t) {
-        conceptCount[key]++;
-      }
-      if (key > maxKey[0]) {
-        maxKey[0] = key;
-      }
-    };
-    BinaryDocValues dv = leaf.getBinaryDocValues(IndexFields.COMPILED);
-    if (dv != null) {
-      for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
-        BytesRef b = dv.binaryValue();
-        CompiledCodec.decode(b.bytes, b.offset, b.length, r);
-        emit(r, doc, eval, keys, unknown, counter, staticNum, scale, sigSeen, nClasses, pmax);
-      }
-    }
+    Roles roles = new Roles(eval, unknown, maxDoc);
+    int[] cut = ranges(maxDoc, parts);
+    // each role decoded once: its forward entries (appended in doc order, so a prefix sum of the
+    // counts gives each doc's start), statics, concept counts and block ids
+    List<Entries> decoded = inParallel(cut.length - 1,
+        p -> roles.decode(leaf, cut[p], cut[p + 1]));
+    int[] fwd = Entries.concat(decoded);
+    int[] conceptCount = Entries.conceptCounts(decoded, keys.t);
+    int keyEnd = 1 + decoded.stream().mapToInt(e -> e.maxKey).max().orElse(keys.fixed - 1);
+    boolean[] sigSeen = Entries.signatures(decoded);
+    int[] fwdStart = roles.fwdStart;
+    float[] staticNum = roles.staticNum;
+    float[] scale = roles.scale;
     for (int d = 0; d < maxDoc; d++) {
       fwdStart[d + 1] += fwdStart[d];
     }
-    int keyEnd = maxKey[0] + 1;
     // how seldom a concept is met: roles naming it or a narrower concept (a profile that holds a
     // narrower concept holds its ancestors too)
     int[] reach = conceptCount.clone();
@@ -297,37 +461,27 @@ final class RoleSegment {
         }
       }
     }
-    // pass 2: forward entries, and the guards of each role
-    int[] fwd = new int[fwdStart[maxDoc]];
+    // the guards of each role, chosen from its entries (which they reorder)
     float[] full = new float[maxDoc];
     float[] loss = new float[GUARDS * maxDoc];
-    double[] delta1 = new double[2 * nClasses];
+    double[] delta1 = new double[2 * roles.nClasses];
     for (int c = 0; c < delta1.length; c++) {
-      delta1[c] = credit1Delta(eval, c, nClasses, pmax);
+      delta1[c] = credit1Delta(eval, c, roles.nClasses, roles.pmax);
     }
-    Guards guards = new Guards();
-    String[] blockMinId = new String[(maxDoc >> ID_BLOCK_SHIFT) + 1];
-    int[] fill = {0};
-    Sink placer = (key, clazz, doc, slot) -> {
-      fwd[fill[0]++] = key << 12 | clazz << 6 | slot;
-    };
-    dv = leaf.getBinaryDocValues(IndexFields.COMPILED);
-    if (dv != null) {
-      for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
-        BytesRef b = dv.binaryValue();
-        CompiledCodec.decode(b.bytes, b.offset, b.length, r);
-        String min = blockMinId[doc >> ID_BLOCK_SHIFT];
-        if (min == null || r.id().compareTo(min) < 0) {
-          blockMinId[doc >> ID_BLOCK_SHIFT] = r.id();
+    List<Guards> guards = inParallel(cut.length - 1, p -> {
+      Guards gs = new Guards();
+      for (int doc = cut[p]; doc < cut[p + 1]; doc++) {
+        if (roles.present[doc]) {
+          gs.choose(doc, fwd, fwdStart[doc], fwdStart[doc + 1], delta1, reach, maxDoc,
+              keys, staticNum[doc], full, loss);
         }
-        fill[0] = fwdStart[doc];
-        emit(r, doc, eval, keys, unknown, placer, null, null, null, nClasses, pmax);
-        guards.choose(doc, fwd, fwdStart[doc], fwdStart[doc + 1], delta1, reach, maxDoc,
-            keys, staticNum[doc], full, loss);
       }
-    }
+      return gs;
+    });
+    int nClasses = roles.nClasses;
+    String[] blockMinId = roles.blockMinId;
     // docs without compiled values (none in practice) keep zero statics: bounded by 0 + margin
-    int[][] gp = guards.invert(keyEnd);
+    int[][] gp = Guards.invert(keyEnd, guards);
     // the bound of every doc when no guard is touched, and when all guards but the lightest
     // are, each sorted descending
     byte[] guardMask = new byte[maxDoc];
@@ -594,22 +748,31 @@ final class RoleSegment {
       post[n++] = value;
     }
 
-    /** Key starts and postings, by a counting sort on the key (doc order kept per key). */
-    int[][] invert(int keyEnd) {
+    /**
+     * Key starts and postings of the guards of consecutive doc ranges, by a counting sort on the
+     * key (doc order kept per key).
+     */
+    static int[][] invert(int keyEnd, List<Guards> parts) {
       int[] start = new int[keyEnd + 1];
-      for (int i = 0; i < n; i++) {
-        start[keyOf[i] + 1]++;
+      int total = 0;
+      for (Guards gs : parts) {
+        for (int i = 0; i < gs.n; i++) {
+          start[gs.keyOf[i] + 1]++;
+        }
+        total += gs.n;
       }
       for (int k = 0; k < keyEnd; k++) {
         start[k + 1] += start[k];
       }
       int[] cursor = Arrays.copyOf(start, keyEnd);
-      int[] out = new int[n];
-      for (int i = 0; i < n; i++) {
-        out[cursor[keyOf[i]]++] = post[i];
+      int[] out = new int[total];
+      for (Guards gs : parts) {
+        for (int i = 0; i < gs.n; i++) {
+          out[cursor[gs.keyOf[i]]++] = gs.post[i];
+        }
+        gs.keyOf = null;
+        gs.post = null;
       }
-      keyOf = null;
-      post = null;
       return new int[][] {start, out};
     }
   }
@@ -637,7 +800,7 @@ final class RoleSegment {
   }
 
   private static void emit(CompiledRole r, int doc, ClauseEvaluator eval, Keys keys,
-      UnknownKeys dict, Sink sink, float[] staticNum, float[] scale, boolean[] sigs,
+      UnknownKeys dict, Entries sink, float[] staticNum, float[] scale, boolean[] sigs,
       int nClasses, double pmax) {
     int n = r.clauseCount();
     double total = 0;
@@ -661,20 +824,20 @@ final class RoleSegment {
           if (sigs != null) {
             sigs[sig] = true;
           }
-          sink.post(keys.degree + sig, clazz, doc, i);
+          sink.post(keys.degree + sig, clazz, i);
         }
         case EXPERIENCE_YEARS -> sink.post(keys.years + Math.min(MAX_YEARS_KEY, r.minYears(i)),
-            clazz, doc, i);
-        case PUBLICATION -> sink.post(keys.pub, clazz, doc, i);
-        case PRIOR_INTERNSHIP -> sink.post(keys.intern, clazz, doc, i);
+            clazz, i);
+        case PUBLICATION -> sink.post(keys.pub, clazz, i);
+        case PRIOR_INTERNSHIP -> sink.post(keys.intern, clazz, i);
         case FIELD_OF_STUDY -> {
           for (int j = s; j < e; j++) {
             int c = r.concept(j);
             sink.post(c >= 0 ? keys.field + c
-                : dict.key("f\0" + r.unknown(-c - 1)), clazz, doc, i);
+                : dict.key("f\0" + r.unknown(-c - 1)), clazz, i);
           }
           boolean marked = (r.flags(i) & CompiledRole.RELATED_FIELD) != 0;
-          sink.post(marked ? keys.fieldRelMarked : keys.fieldRelUnmarked, clazz, doc, i);
+          sink.post(marked ? keys.fieldRelMarked : keys.fieldRelUnmarked, clazz, i);
         }
         case LOCATION -> {
           boolean auth = (r.flags(i) & CompiledRole.WORK_AUTHORIZATION) != 0;
@@ -684,7 +847,7 @@ final class RoleSegment {
           for (int j = s; j < e; j++) {
             int c = r.concept(j);
             if (c >= 0) {
-              sink.post(keys.loc + c, clazz, doc, i);
+              sink.post(keys.loc + c, clazz, i);
             }
           }
           for (int j = s; j < e; j++) {
@@ -692,15 +855,15 @@ final class RoleSegment {
             if (c >= 0 && eval.isNearbyCandidate(c)) {
               for (int q : g.parents(c)) {
                 if (!nearSeen(r, g, eval, s, j, q)) {
-                  sink.post(keys.locParent + q, clazz, doc, i);
+                  sink.post(keys.locParent + q, clazz, i);
                 }
               }
             }
           }
-          sink.post(keys.locSilent, clazz, doc, i);
+          sink.post(keys.locSilent, clazz, i);
           if (auth) {
-            sink.post(keys.authSilent, clazz, doc, i);
-            sink.post(keys.authAny, clazz, doc, i);
+            sink.post(keys.authSilent, clazz, i);
+            sink.post(keys.authAny, clazz, i);
           }
         }
         default -> {
@@ -724,8 +887,7 @@ final class RoleSegment {
           int rc = partial ? nClasses + clazz : clazz;
           for (int j = s; j < e; j++) {
             int c = r.concept(j);
-            sink.post(c >= 0 ? c : dict.key("c\0" + r.unknown(-c - 1)), rc, doc,
-                i);
+            sink.post(c >= 0 ? c : dict.key("c\0" + r.unknown(-c - 1)), rc, i);
           }
         }
       }

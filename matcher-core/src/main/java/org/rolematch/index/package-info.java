@@ -23,10 +23,14 @@
  *   <tr><th>field</th><th>type</th><th>role documents</th><th>profile documents</th></tr>
  *   <tr><td>{@code id}</td><td>StringField</td><td colspan="2">the record id; the key of
  *       updates and deletes</td></tr>
- *   <tr><td>{@code record}</td><td>StoredField (binary)</td><td colspan="2">the whole record,
- *       versioned binary ({@code RecordCodec}): the source of truth, read on reopen</td></tr>
+ *   <tr><td>{@code record}</td><td>StoredField (binary)</td><td>- (format 1: the whole
+ *       role)</td><td>the whole profile, versioned binary ({@code RecordCodec}), read on
+ *       reopen</td></tr>
  *   <tr><td>{@code record_dv}</td><td>BinaryDocValues</td><td>the role without its source
- *       text, read to build results</td><td>the whole profile</td></tr>
+ *       text: with {@code source}, the whole role; read to build results and on
+ *       reopen</td><td>the whole profile</td></tr>
+ *   <tr><td>{@code source}</td><td>StoredField (string)</td><td>the role's source text, when it
+ *       has one</td><td>-</td></tr>
  *   <tr><td>{@code compiled}</td><td>BinaryDocValues</td><td colspan="2">the compiled form
  *       ({@code CompiledCodec}: taxonomy ordinals), read by exact scoring</td></tr>
  *   <tr><td>{@code employment_type}</td><td>StringField</td><td>wire name</td><td>-</td></tr>
@@ -41,9 +45,10 @@
  * </table>
  *
  * <p>Each commit records the fingerprint of the taxonomy the compiled forms were built with
- * ({@code rolematch.taxonomy}) and the format version ({@code rolematch.format}). Opening an
- * index with another taxonomy recompiles every record from {@code record}; an unknown format
- * version is refused with an {@link java.io.IOException}.
+ * ({@code rolematch.taxonomy}) and the format version ({@code rolematch.format}, 2; format 1
+ * kept each role whole in {@code record}, and its role documents are still read as such).
+ * Opening an index with another taxonomy recompiles every record from the whole records; an
+ * unknown format version is refused with an {@link java.io.IOException}.
  *
  * <h2>Invariants</h2>
  *

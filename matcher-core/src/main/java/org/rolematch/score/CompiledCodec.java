@@ -88,7 +88,7 @@ public final class CompiledCodec {
       for (int j = 0; j < nc; j++) {
         int c = in.vint();
         if (c > 0) {
-          into.addConcept(c - 1);
+          into.pushConcept(c - 1); // encoded from a compiled role: distinct already
         } else {
           into.addUnknown(in.string());
         }
@@ -335,6 +335,9 @@ public final class CompiledCodec {
     }
 
     int vint() {
+      if (pos < end && b[pos] >= 0) { // most values are below 128: one byte
+        return b[pos++];
+      }
       int v = 0;
       int shift = 0;
       while (true) {

@@ -3,6 +3,7 @@ package org.rolematch.score;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.rolematch.model.DegreeLevel;
 import org.rolematch.model.Kind;
@@ -24,6 +25,7 @@ import org.rolematch.model.Role;
  */
 public final class CompiledRole {
   private static final Kind[] KINDS = Kind.values();
+  private static final DegreeLevel[] LEVELS = DegreeLevel.values();
   /** The marker a prior-internship clause lists before the fields it names, if any. */
   public static final String INTERNSHIP = "internship";
   /** Clause flag: the caller marked the clause hard. */
@@ -37,28 +39,50 @@ public final class CompiledRole {
 
   String id = "";
   int n;
-  byte[] kind = new byte[8];
-  byte[] importance = new byte[8];
-  int[] flags = new int[8];
-  int[] minCount = new int[8];
-  byte[] minDegree = new byte[8];
-  byte[] status = new byte[8];
-  int[] minYears = new int[8];
-  int[] levelMask = new int[8];
-  int[] cStart = new int[9];
-  int[] concepts = new int[16];
+  byte[] kind;
+  byte[] importance;
+  int[] flags;
+  int[] minCount;
+  byte[] minDegree;
+  byte[] status;
+  int[] minYears;
+  int[] levelMask;
+  int[] cStart;
+  int[] concepts;
   String[] unknown = new String[2];
   int nUnknown;
 
   /** An empty compiled role, to be filled by {@link #reset} and {@link #addClause}. */
-  public CompiledRole() {}
+  public CompiledRole() {
+    this(8, 16);
+  }
+
+  /** An empty compiled role with room for this many clauses and concepts. */
+  private CompiledRole(int clauses, int concepts) {
+    int n = Math.max(1, clauses);
+    kind = new byte[n];
+    importance = new byte[n];
+    flags = new int[n];
+    minCount = new int[n];
+    minDegree = new byte[n];
+    status = new byte[n];
+    minYears = new int[n];
+    levelMask = new int[n];
+    cStart = new int[n + 1];
+    this.concepts = new int[Math.max(1, concepts)];
+  }
 
   /** Compiles a role against a concept graph. */
   public static CompiledRole compile(Role role, ConceptGraph graph) {
-    CompiledRole c = new CompiledRole();
+    List<Requirement> reqs = role.requirements();
+    int listed = 0;
+    for (int i = 0, n = reqs.size(); i < n; i++) {
+      listed += reqs.get(i).anyOf().size();
+    }
+    CompiledRole c = new CompiledRole(reqs.size(), listed); // no array grows while compiling
     c.reset(role.id());
-    for (Requirement r : role.requirements()) {
-      c.add(r, graph);
+    for (int i = 0, n = reqs.size(); i < n; i++) {
+      c.add(reqs.get(i), graph);
     }
     return c;
   }
@@ -75,7 +99,10 @@ public final class CompiledRole {
     int fl = r.hard() ? HARD : 0;
     int mask = 0;
     Kind k = r.kind();
-    for (String a : r.anyOf()) {
+    List<String> listed = r.anyOf();
+    boolean marked = k == Kind.DEGREE || k == Kind.FIELD_OF_STUDY || k == Kind.LOCATION;
+    for (int i = 0, n = marked ? listed.size() : 0; i < n; i++) { // levels and marker entries
+      String a = listed.get(i);
       if (k == Kind.DEGREE) {
         int lv = levelOf(a);
         if (lv >= 0) {
@@ -95,7 +122,8 @@ public final class CompiledRole {
     if (k == Kind.DEGREE || k == Kind.PUBLICATION || k == Kind.CAREER_STAGE) {
       return;
     }
-    for (String a : r.anyOf()) {
+    for (int i = 0, n = listed.size(); i < n; i++) {
+      String a = listed.get(i);
       if ((k == Kind.PRIOR_INTERNSHIP && a.equals(INTERNSHIP))
           || (k == Kind.FIELD_OF_STUDY && isRelatedFieldMarker(a))
           || (k == Kind.LOCATION && isWorkAuthorization(a))) {
@@ -112,7 +140,7 @@ public final class CompiledRole {
 
   static int levelOf(String s) {
     String x = s.trim().toLowerCase(Locale.ROOT);
-    for (DegreeLevel l : DegreeLevel.values()) {
+    for (DegreeLevel l : LEVELS) {
       if (l.wireName().equals(x)) {
         return l.rank();
       }
@@ -179,6 +207,14 @@ public final class CompiledRole {
         return;
       }
     }
+    push(ordinal);
+  }
+
+  /**
+   * Adds a concept ordinal the current clause does not hold yet (a decoder's shortcut past the
+   * duplicate check of {@link #addConcept}).
+   */
+  void pushConcept(int ordinal) {
     push(ordinal);
   }
 
