@@ -41,6 +41,12 @@ import org.rolematch.taxonomy.Taxonomy;
  * 300 bytes at 1M roles), and {@code heapBytesPerRole}, the whole heap the index holds (Lucene's
  * in-memory directory with the stored records and doc values, plus the structures) / n.
  *
+ * <p>Before its warm-up iterations, each fork builds the index untimed until it has added at
+ * least {@value #WARMUP_ROLES} roles (one build at 1M): the JIT and the collector's sizing of
+ * the young generation take about that many roles to settle. With one warm-up build the
+ * measured builds were mostly that settling: a 10k build took 230 ms in them and 80 ms once
+ * settled, a 100k build 1.2-1.6 s and 1.0 s.
+ *
  * <p>Run: {@code ./bench IndexBuild}, or {@code java -jar matcher-bench/target/benchmarks.jar
  * IndexBuild -p n=1000000}.
  */
@@ -53,6 +59,9 @@ import org.rolematch.taxonomy.Taxonomy;
 public class IndexBuildBenchmark {
   @Param({"10000", "100000", "1000000"})
   public int n;
+
+  /** Roles each fork adds in untimed builds before its warm-up iterations. */
+  static final int WARMUP_ROLES = 1_000_000;
 
   private List<List<Role>> batches;
   private CandidateProfile probe;
@@ -95,6 +104,14 @@ public class IndexBuildBenchmark {
     }
     BenchSupport.note("role index of %d roles: search structures %d bytes/role, whole index "
         + "%d bytes/role of heap", n, structureBytes / n, heapBytes / n);
+    for (long added = n; added < WARMUP_ROLES; added += n) { // the build above was the first
+      try (Matcher m = Matcher.builder().inMemory().build()) {
+        for (List<Role> b : batches) {
+          m.addRoles(b);
+        }
+        m.rankRoles(probe, BenchSupport.K);
+      }
+    }
   }
 
   /**
