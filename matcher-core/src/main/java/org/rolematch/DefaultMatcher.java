@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.rolematch.index.CandidateIndex;
 import org.rolematch.index.IndexFolderException;
 import org.rolematch.index.RoleIndex;
+import org.rolematch.index.Scorable;
 import org.rolematch.ingest.ParseException;
 import org.rolematch.ingest.ParseLimits;
 import org.rolematch.ingest.ParsedPosting;
@@ -20,7 +21,10 @@ import org.rolematch.ingest.ResumeParser;
 import org.rolematch.model.CandidateProfile;
 import org.rolematch.model.Role;
 import org.rolematch.score.ClauseEvaluator;
+import org.rolematch.score.CompiledProfile;
+import org.rolematch.score.CompiledRole;
 import org.rolematch.score.MatchResult;
+import org.rolematch.score.ScoreSheet;
 import org.rolematch.score.Scorer;
 import org.rolematch.score.ScoringPolicy;
 import org.rolematch.taxonomy.Taxonomy;
@@ -213,12 +217,18 @@ final class DefaultMatcher implements Matcher {
   @Override
   public MatchResult explain(String roleId, String candidateId) throws IOException {
     open();
-    // the scoring record (no source text: an explanation does not use it) from doc values
-    Role role = roles.getForScoring(requireNonNull(roleId, "roleId")).orElseThrow(
-        () -> new IllegalArgumentException("no role has the id '" + roleId + "'"));
-    CandidateProfile p = candidates.get(requireNonNull(candidateId, "candidateId")).orElseThrow(
-        () -> new IllegalArgumentException("no candidate has the id '" + candidateId + "'"));
-    return scorer.score(role, p);
+    // the scoring records (no source text: an explanation does not use it) and the compiled
+    // forms the searches score, from doc values: compiling both again would cost more
+    Scorable<Role, CompiledRole> r = roles.scorable(requireNonNull(roleId, "roleId"))
+        .orElseThrow(() -> new IllegalArgumentException("no role has the id '" + roleId + "'"));
+    Scorable<CandidateProfile, CompiledProfile> p = candidates.scorable(
+        requireNonNull(candidateId, "candidateId")).orElseThrow(
+            () -> new IllegalArgumentException("no candidate has the id '" + candidateId + "'"));
+    MatchResult m = scorer.score(r.record(), r.compiled(), p.record(), p.compiled(),
+        new ScoreSheet());
+    assert m.equals(scorer.score(r.record(), p.record()))
+        : "the pair scores differently from its records than from its compiled forms";
+    return m;
   }
 
   @Override

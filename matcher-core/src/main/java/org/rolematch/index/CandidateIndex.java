@@ -22,7 +22,6 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.util.Bits;
@@ -77,7 +76,7 @@ public final class CandidateIndex implements Closeable {
     this.scorer = Scorer.of(evaluator);
     this.graph = evaluator.graph();
     String fp = Long.toHexString(graph.fingerprint());
-    this.store = new LuceneStore(path, fp, maxBufferedDocs, new SearcherFactory() {
+    this.store = new LuceneStore(path, "profile", fp, maxBufferedDocs, new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
         IndexSearcher s = new IndexSearcher(reader);
@@ -212,8 +211,28 @@ public final class CandidateIndex implements Closeable {
 
   /** The profile with this id (read from doc values, which hold the same record as stored). */
   public Optional<CandidateProfile> get(String id) throws IOException {
-    return store.record(requireNonNull(id, "id"),
-        b -> RecordCodec.decodeProfile(b.bytes, b.offset, b.length));
+    return store.read(requireNonNull(id, "id"), (r, doc) -> {
+      BytesRef b = r.record(doc);
+      return RecordCodec.decodeProfile(b.bytes, b.offset, b.length);
+    });
+  }
+
+  /**
+   * The profile with this id as ranking scores it: its record, and the compiled form the searches
+   * score (read, not compiled again, unless it was written before compiled forms kept which skill
+   * each concept came from, which explanations need).
+   */
+  public Optional<Scorable<CandidateProfile, CompiledProfile>> scorable(String id)
+      throws IOException {
+    return store.read(requireNonNull(id, "id"), (r, doc) -> {
+      BytesRef b = r.record(doc);
+      CandidateProfile p = RecordCodec.decodeProfile(b.bytes, b.offset, b.length);
+      BytesRef c = r.compiled(doc);
+      CompiledProfile compiled = new CompiledProfile();
+      CompiledCodec.decode(c.bytes, c.offset, c.length, compiled);
+      return new Scorable<>(p,
+          compiled.linksSkills() ? compiled : CompiledProfile.compile(p, graph));
+    });
   }
 
   /** Number of profiles. */
@@ -338,11 +357,14 @@ public final class CandidateIndex implements Closeable {
     java.util.Arrays.sort(byDoc, (x, y) -> Integer.compare(top.docs[rank[x]], top.docs[rank[y]]));
     CandidateProfile[] records = new CandidateProfile[rank.length];
     CompiledProfile[] compiled = new CompiledProfile[rank.length];
-    DocValuesReader reader = new DocValuesReader(leaves);
+    RecordReader reader = new RecordReader(s.getIndexReader(), "profile");
     for (int i : byDoc) {
       int doc = top.docs[rank[i]];
-      records[i] = reader.record(doc);
-      compiled[i] = reader.compiled(doc);
+      BytesRef b = reader.record(doc);
+      records[i] = RecordCodec.decodeProfile(b.bytes, b.offset, b.length);
+      BytesRef c = reader.compiled(doc);
+      compiled[i] = new CompiledProfile();
+      CompiledCodec.decode(c.bytes, c.offset, c.length, compiled[i]);
     }
     List<MatchResult> out = new ArrayList<>(rank.length);
     ScoreSheet sheet = new ScoreSheet();
@@ -363,47 +385,6 @@ public final class CandidateIndex implements Closeable {
       out.add(m);
     }
     return out;
-  }
-
-  /** Reads records and compiled forms of documents given in increasing doc id order. */
-  private static final class DocValuesReader {
-    private final List<LeafReaderContext> leaves;
-    private final BinaryDocValues[] records;
-    private final BinaryDocValues[] compiled;
-
-    DocValuesReader(List<LeafReaderContext> leaves) {
-      this.leaves = leaves;
-      records = new BinaryDocValues[leaves.size()];
-      compiled = new BinaryDocValues[leaves.size()];
-    }
-
-    CandidateProfile record(int doc) throws IOException {
-      int li = ReaderUtil.subIndex(doc, leaves);
-      if (records[li] == null) {
-        records[li] = leaves.get(li).reader().getBinaryDocValues(IndexFields.RECORD_DV);
-      }
-      BytesRef b = value(records[li], doc - leaves.get(li).docBase, "record", doc);
-      return RecordCodec.decodeProfile(b.bytes, b.offset, b.length);
-    }
-
-    CompiledProfile compiled(int doc) throws IOException {
-      int li = ReaderUtil.subIndex(doc, leaves);
-      if (compiled[li] == null) {
-        compiled[li] = leaves.get(li).reader().getBinaryDocValues(IndexFields.COMPILED);
-      }
-      BytesRef b = value(compiled[li], doc - leaves.get(li).docBase, "compiled form", doc);
-      CompiledProfile p = new CompiledProfile();
-      CompiledCodec.decode(b.bytes, b.offset, b.length, p);
-      return p;
-    }
-
-    private static BytesRef value(BinaryDocValues dv, int d, String what, int doc)
-        throws IOException {
-      if (dv == null || !dv.advanceExact(d)) {
-        throw new IllegalStateException("profile document " + doc + " has no " + what);
-      }
-      return dv.binaryValue();
-    }
   }
 
   /** The record of a profile document of a segment. */

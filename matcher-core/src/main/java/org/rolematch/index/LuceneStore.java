@@ -10,28 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.CloseableThreadLocal;
 
 /**
  * The Lucene plumbing both indexes share: a directory (in memory or on disk), one
@@ -51,9 +46,14 @@ final class LuceneStore implements Closeable {
   final SearcherManager manager;
   final String storedFingerprint;
   private final String fingerprint;
+  /** What the documents are ("role", "profile"), for messages. */
+  private final String kind;
+  /** Each thread's reader of ids and records of the searcher it last read by id. */
+  private final CloseableThreadLocal<RecordReader> readers = new CloseableThreadLocal<>();
 
-  LuceneStore(Path path, String fingerprint, int maxBufferedDocs, SearcherFactory factory)
-      throws IOException {
+  LuceneStore(Path path, String kind, String fingerprint, int maxBufferedDocs,
+      SearcherFactory factory) throws IOException {
+    this.kind = kind;
     this.fingerprint = fingerprint;
     if (path == null) {
       directory = new ByteBuffersDirectory();
@@ -160,6 +160,7 @@ final class LuceneStore implements Closeable {
   }
 
   private void closeLocked() throws IOException {
+    readers.close();
     try {
       commitLocked();
     } finally {
@@ -285,13 +286,7 @@ final class LuceneStore implements Closeable {
   boolean delete(String id) throws IOException {
     writeLock.lock();
     try {
-      IndexSearcher s = acquire();
-      boolean existed;
-      try {
-        existed = locate(s.getIndexReader(), id) >= 0;
-      } finally {
-        release(s);
-      }
+      boolean existed = read(id, (r, doc) -> doc).isPresent();
       if (existed) {
         writer.deleteDocuments(new org.apache.lucene.index.Term(IndexFields.ID, id));
         refresh();
@@ -302,58 +297,32 @@ final class LuceneStore implements Closeable {
     }
   }
 
+  /** What a read by id does with the document found: reads it with the reader given. */
+  @FunctionalInterface
+  interface Read<T> {
+    T apply(RecordReader reader, int doc) throws IOException;
+  }
+
   /**
-   * Decodes the doc-values record of the live document with this id, under a searcher held for the
-   * read; empty when there is none.
+   * Reads the live document with this id under a searcher held for the read, with this thread's
+   * {@link RecordReader} of that searcher; empty when there is none. The reader is kept per
+   * thread until the searcher changes (a write) or the store closes: finding an id with it and
+   * reading the document costs a few microseconds, opening one costs several more. A thread keeps
+   * the reader of the last searcher it read until its next read.
    */
-  <T> Optional<T> record(String id, Function<BytesRef, T> decode) throws IOException {
+  <T> Optional<T> read(String id, Read<T> read) throws IOException {
     IndexSearcher s = acquire();
     try {
-      int doc = locate(s.getIndexReader(), id);
-      if (doc < 0) {
-        return Optional.empty();
+      IndexReader reader = s.getIndexReader();
+      RecordReader r = readers.get();
+      if (r == null || r.reader() != reader) {
+        r = new RecordReader(reader, kind);
+        readers.set(r);
       }
-      return Optional.of(decode.apply(binaryValue(s.getIndexReader(), doc, IndexFields.RECORD_DV)));
+      int doc = r.locate(new BytesRef(id));
+      return doc < 0 ? Optional.empty() : Optional.of(read.apply(r, doc));
     } finally {
       release(s);
     }
-  }
-
-  /**
-   * The global doc id of the live document whose {@link IndexFields#ID} is {@code id}, or -1: a
-   * direct terms-dictionary lookup per segment (no query, weight or collector is built).
-   */
-  static int locate(IndexReader reader, String id) throws IOException {
-    BytesRef term = new BytesRef(id);
-    PostingsEnum pe = null;
-    for (LeafReaderContext ctx : reader.leaves()) {
-      Terms terms = ctx.reader().terms(IndexFields.ID);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum te = terms.iterator();
-      if (!te.seekExact(term)) {
-        continue;
-      }
-      Bits live = ctx.reader().getLiveDocs();
-      pe = te.postings(pe, PostingsEnum.NONE);
-      for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-        if (live == null || live.get(d)) {
-          return ctx.docBase + d;
-        }
-      }
-    }
-    return -1;
-  }
-
-  /** The bytes of a binary doc-values field of a global doc id (a view, valid until the next). */
-  static BytesRef binaryValue(IndexReader reader, int doc, String field) throws IOException {
-    List<LeafReaderContext> leaves = reader.leaves();
-    LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    BinaryDocValues dv = ctx.reader().getBinaryDocValues(field);
-    if (dv == null || !dv.advanceExact(doc - ctx.docBase)) {
-      throw new IllegalStateException("document " + doc + " has no " + field);
-    }
-    return dv.binaryValue();
   }
 }

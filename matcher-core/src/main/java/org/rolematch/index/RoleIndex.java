@@ -121,7 +121,7 @@ public final class RoleIndex implements Closeable {
     // the per-segment structures are built lazily, by the first search that meets a segment
     // (then cached by segment core): a refresh after each write costs no structure building, and
     // segments that a merge replaces before any search never get one
-    this.store = new LuceneStore(path, fp, maxBufferedDocs, new SearcherFactory());
+    this.store = new LuceneStore(path, "role", fp, maxBufferedDocs, new SearcherFactory());
     if (store.storedFingerprint != null && !store.storedFingerprint.equals(fp)) {
       try {
         recompileAll();
@@ -305,24 +305,17 @@ public final class RoleIndex implements Closeable {
   // Reads
 
   private Role find(String id) throws IOException {
-    IndexSearcher s = store.acquire();
-    try {
-      int doc = LuceneStore.locate(s.getIndexReader(), id);
-      return doc < 0 ? null : storedRole(s, doc);
-    } finally {
-      store.release(s);
-    }
+    return store.read(id, RoleIndex::storedRole).orElse(null);
   }
 
   /** The whole role of a global doc id (source text included). */
-  private static Role storedRole(IndexSearcher s, int doc) throws IOException {
-    Document stored = s.storedFields().document(doc);
+  private static Role storedRole(RecordReader r, int doc) throws IOException {
+    Document stored = r.reader().storedFields().document(doc);
     BytesRef whole = stored.getBinaryValue(IndexFields.RECORD);
     if (whole != null) {
       return RecordCodec.decodeRole(whole.bytes, whole.offset, whole.length); // format 1
     }
-    return withSource(LuceneStore.binaryValue(s.getIndexReader(), doc, IndexFields.RECORD_DV),
-        stored);
+    return withSource(r.record(doc), stored);
   }
 
   /**
@@ -344,8 +337,25 @@ public final class RoleIndex implements Closeable {
    * stored posting), read from doc values, so cheaper than {@link #get}.
    */
   public Optional<Role> getForScoring(String id) throws IOException {
-    return store.record(requireNonNull(id, "id"),
-        b -> RecordCodec.decodeRole(b.bytes, b.offset, b.length));
+    return store.read(requireNonNull(id, "id"), (r, doc) -> {
+      BytesRef b = r.record(doc);
+      return RecordCodec.decodeRole(b.bytes, b.offset, b.length);
+    });
+  }
+
+  /**
+   * The role with this id as ranking scores it: its record as {@link #getForScoring} reads it,
+   * and the compiled form the searches score (read, not compiled again).
+   */
+  public Optional<Scorable<Role, CompiledRole>> scorable(String id) throws IOException {
+    return store.read(requireNonNull(id, "id"), (r, doc) -> {
+      BytesRef b = r.record(doc);
+      Role role = RecordCodec.decodeRole(b.bytes, b.offset, b.length);
+      BytesRef c = r.compiled(doc);
+      CompiledRole compiled = new CompiledRole();
+      CompiledCodec.decode(c.bytes, c.offset, c.length, compiled);
+      return new Scorable<>(role, compiled);
+    });
   }
 
   /** Number of roles. */
@@ -861,7 +871,8 @@ public final class RoleIndex implements Closeable {
           continue; // ties the k-th score with a greater id: cannot enter (no id is built)
         }
         String id = CompiledCodec.roleId(bytes.bytes, bytes.offset, bytes.length);
-        if (filter != ALL && !filter.test(storedRole(searcher, doc))) {
+        if (filter != ALL && !filter.test(
+            storedRole(new RecordReader(searcher.getIndexReader(), "role"), doc))) {
           continue;
         }
         top.offer(score, id, doc);
@@ -875,35 +886,33 @@ public final class RoleIndex implements Closeable {
 
     private List<MatchResult> results(TopK top, CandidateProfile profile, CompiledProfile p,
         Scratch sc) throws IOException {
-      List<MatchResult> out = new ArrayList<>(top.size);
-      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-      for (int i : top.order()) {
-        int doc = top.docs[i];
-        LeafReaderContext ctx = leaves.get(
-            org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-        BinaryDocValues dv = ctx.reader().getBinaryDocValues(IndexFields.RECORD_DV);
-        if (dv == null || !dv.advanceExact(doc - ctx.docBase)) {
-          throw new IllegalStateException("role document " + doc + " has no record");
-        }
-        BytesRef b = dv.binaryValue();
+      int[] rank = top.order();
+      // explained in doc id order, so each segment's doc values are opened once and read forward
+      long[] byDoc = new long[rank.length];
+      for (int i = 0; i < rank.length; i++) {
+        byDoc[i] = ((long) top.docs[rank[i]] << 32) | i;
+      }
+      java.util.Arrays.sort(byDoc);
+      MatchResult[] out = new MatchResult[rank.length];
+      RecordReader reader = new RecordReader(searcher.getIndexReader(), "role");
+      for (long key : byDoc) {
+        int i = (int) key;
+        int doc = (int) (key >>> 32);
+        BytesRef b = reader.record(doc);
         Role role = RecordCodec.decodeRole(b.bytes, b.offset, b.length);
         // the compiled form the search scored (compiling the role again costs more than reading
         // it); an index built with another taxonomy is recompiled when it is opened
-        BinaryDocValues cdv = ctx.reader().getBinaryDocValues(IndexFields.COMPILED);
-        if (cdv == null || !cdv.advanceExact(doc - ctx.docBase)) {
-          throw new IllegalStateException("role document " + doc + " has no compiled form");
-        }
-        BytesRef c = cdv.binaryValue();
+        BytesRef c = reader.compiled(doc);
         CompiledRole compiled = sc.role; // free once the search is over
         CompiledCodec.decode(c.bytes, c.offset, c.length, compiled);
         MatchResult m = scorer.score(role, compiled, profile, p, sc.sheet);
-        if (m.score() != top.scores[i]) {
+        if (m.score() != top.scores[rank[i]]) {
           throw new IllegalStateException("role '" + role.id() + "' scored " + m.score()
-              + " in its explanation but " + top.scores[i] + " in the search");
+              + " in its explanation but " + top.scores[rank[i]] + " in the search");
         }
-        out.add(m);
+        out[i] = m;
       }
-      return out;
+      return new ArrayList<>(java.util.Arrays.asList(out));
     }
 
     @Override

@@ -117,7 +117,7 @@ class ReplaceByIdTest {
 
   @Test
   void aWriteNoSearcherSawYetIsReplacedToo() throws IOException {
-    try (LuceneStore store = new LuceneStore(null, "fp", 0, new SearcherFactory())) {
+    try (LuceneStore store = new LuceneStore(null, "role", "fp", 0, new SearcherFactory())) {
       store.writer.addDocument(idDocument("a")); // as if a write failed before its refresh
       store.replace(List.of("a", "b"), List.of(idDocument("a"), idDocument("b")));
       IndexSearcher s = store.acquire();
