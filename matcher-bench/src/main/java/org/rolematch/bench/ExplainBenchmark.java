@@ -27,7 +27,9 @@ import org.rolematch.score.MatchResult;
  * <ul>
  *   <li>{@code records}: {@link Matcher#explain(Role, CandidateProfile)}, from the records;
  *   <li>{@code byId}: {@link Matcher#explain(String, String)}, of a role and a candidate already
- *       in the matcher (1,000 of each), which reads both from the indexes first.
+ *       in the matcher (1,000 of each), which reads both from the indexes first;
+ *   <li>{@code byIdMany}: the same over 1,024 pairs drawn at random (seeded), one per operation
+ *       in turn: pairs differ in size, and each reads other documents than the last.
  * </ul>
  *
  * <p>Run: {@code ./bench Explain}.
@@ -39,9 +41,15 @@ import org.rolematch.score.MatchResult;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class ExplainBenchmark {
+  /** Random pairs of {@code byIdMany} (a power of two). */
+  private static final int PAIRS = 1024;
+
   private Matcher matcher;
   private Role role;
   private CandidateProfile profile;
+  private String[] pairRoles;
+  private String[] pairCandidates;
+  private int next;
 
   /** A matcher with 1,000 roles and candidates; the pair is role 7 and profile 7. */
   @Setup(Level.Trial)
@@ -58,6 +66,13 @@ public class ExplainBenchmark {
     matcher.addCandidates(profiles);
     role = roles.get(7);
     profile = profiles.get(7);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    pairRoles = new String[PAIRS];
+    pairCandidates = new String[PAIRS];
+    for (int i = 0; i < PAIRS; i++) {
+      pairRoles[i] = roles.get(random.nextInt(roles.size())).id();
+      pairCandidates[i] = profiles.get(random.nextInt(profiles.size())).id();
+    }
     MatchResult m = matcher.explain(role, profile);
     BenchSupport.note("explained pair: %d requirements, score %.2f", m.clauses().size(),
         m.score());
@@ -73,6 +88,14 @@ public class ExplainBenchmark {
   @Benchmark
   public MatchResult byId() throws IOException {
     return matcher.explain(role.id(), profile.id());
+  }
+
+  /** Explains the next of the random pairs by ids. */
+  @Benchmark
+  public MatchResult byIdMany() throws IOException {
+    int i = next;
+    next = (i + 1) & (PAIRS - 1);
+    return matcher.explain(pairRoles[i], pairCandidates[i]);
   }
 
   /** Closes the matcher. */

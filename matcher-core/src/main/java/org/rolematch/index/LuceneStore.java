@@ -22,9 +22,11 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.CloseableThreadLocal;
 
@@ -56,7 +58,7 @@ final class LuceneStore implements Closeable {
     this.kind = kind;
     this.fingerprint = fingerprint;
     if (path == null) {
-      directory = new ByteBuffersDirectory();
+      directory = inMemory();
     } else {
       Files.createDirectories(path);
       directory = FSDirectory.open(path);
@@ -107,6 +109,23 @@ final class LuceneStore implements Closeable {
       throw IndexFolderException.explain(path, e); // plain words; Lucene's message is the cause
     }
     storedFingerprint = stored;
+  }
+
+  /** Bits of the first block of an in-memory file: 64 KB. */
+  static final int MEMORY_BLOCK_BITS = 16;
+
+  /**
+   * An in-memory directory whose files are written in blocks of at least 64 KB (Lucene's default
+   * starts at 1 KB and doubles after 100 blocks). Opening a doc-values iterator slices its file,
+   * duplicating every block the slice spans: in 1 KB blocks that took about 3 µs for a segment of
+   * 1,000 roles, and reads by id open several.
+   */
+  private static Directory inMemory() {
+    return new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+        () -> new ByteBuffersDataOutput(MEMORY_BLOCK_BITS,
+            ByteBuffersDataOutput.DEFAULT_MAX_BITS_PER_BLOCK,
+            ByteBuffersDataOutput.ALLOCATE_BB_ON_HEAP, ByteBuffersDataOutput.NO_REUSE),
+        ByteBuffersDirectory.OUTPUT_AS_MANY_BUFFERS);
   }
 
   /**

@@ -212,6 +212,16 @@ public final class RoleIndex implements Closeable {
   }
 
   /**
+   * Threads of the common fork-join pool a build may use besides the calling thread: one fewer
+   * than the processors this JVM may run on (none on one processor, where a helper would only
+   * take turns with the calling thread), at most the pool's parallelism.
+   */
+  static int helpers() {
+    return Math.min(ForkJoinPool.getCommonPoolParallelism(),
+        Runtime.getRuntime().availableProcessors() - 1);
+  }
+
+  /**
    * The documents of a batch, encoded in chunks by the common fork-join pool and by the thread
    * that reads them in order (the one indexing them): a reader that reaches a chunk not encoded
    * yet encodes the next chunk nobody has started meanwhile, so the pool's threads and the
@@ -233,7 +243,7 @@ public final class RoleIndex implements Closeable {
       this.docs = new Document[roles.size()];
       this.chunks = new CompletableFuture<?>[(roles.size() + CHUNK - 1) / CHUNK];
       Arrays.setAll(chunks, c -> new CompletableFuture<>());
-      for (int h = ForkJoinPool.getCommonPoolParallelism(); h > 0; h--) {
+      for (int h = helpers(); h > 0; h--) {
         ForkJoinPool.commonPool().execute(this::encodeUnstarted);
       }
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReader;
@@ -415,7 +414,7 @@ final class RoleSegment {
       throws IOException {
     int maxDoc = leaf.maxDoc();
     int parts = maxDoc < PARALLEL_DOCS ? 1 : Math.min(
-        ForkJoinPool.getCommonPoolParallelism() + 1, maxDoc / (PARALLEL_DOCS / 2));
+        RoleIndex.helpers() + 1, maxDoc / (PARALLEL_DOCS / 2));
     return build(leaf, eval, unknown, parts);
   }
 
