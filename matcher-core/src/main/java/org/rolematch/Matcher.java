@@ -129,7 +129,10 @@ public interface Matcher extends AutoCloseable {
   MatchResult explain(Role role, CandidateProfile profile);
 
   /**
-   * The explanation for an added role and an added candidate.
+   * The explanation for an added role and an added candidate: equal to {@link #explain(Role,
+   * CandidateProfile)} of their records, read with the compiled forms the indexes hold (so
+   * neither is compiled again). Each thread keeps what it opened to find ids in the current
+   * index snapshot until the next write.
    *
    * @throws IllegalArgumentException if either id is unknown
    */
