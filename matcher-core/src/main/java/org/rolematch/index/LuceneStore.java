@@ -22,6 +22,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -333,10 +334,15 @@ final class LuceneStore implements Closeable {
     IndexSearcher s = acquire();
     try {
       IndexReader reader = s.getIndexReader();
-      RecordReader r = readers.get();
-      if (r == null || r.reader() != reader) {
-        r = new RecordReader(reader, kind);
-        readers.set(r);
+      RecordReader r;
+      try {
+        r = readers.get();
+        if (r == null || r.reader() != reader) {
+          r = new RecordReader(reader, kind);
+          readers.set(r);
+        }
+      } catch (NullPointerException closed) { // what a closed CloseableThreadLocal throws
+        throw new AlreadyClosedException("the " + kind + " index was closed during a read", closed);
       }
       int doc = r.locate(new BytesRef(id));
       return doc < 0 ? Optional.empty() : Optional.of(read.apply(r, doc));

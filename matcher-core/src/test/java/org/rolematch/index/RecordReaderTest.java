@@ -1,11 +1,13 @@
 package org.rolematch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.rolematch.model.Role;
@@ -112,5 +114,15 @@ class RecordReaderTest {
       assertTrue(index.scorable("a").isEmpty());
       assertEquals("first", index.getForScoring("b").orElseThrow().title());
     }
+  }
+
+  @Test
+  void aReadByIdAfterCloseIsRefusedClearly() throws IOException {
+    RoleIndex index = RoleIndex.open(null, eval);
+    index.addAll(List.of(role("a", "first")));
+    assertEquals("first", index.getForScoring("a").orElseThrow().title()); // caches a reader
+    index.close();
+    assertThrows(AlreadyClosedException.class, () -> index.getForScoring("a"));
+    assertThrows(AlreadyClosedException.class, () -> index.scorable("a"));
   }
 }
