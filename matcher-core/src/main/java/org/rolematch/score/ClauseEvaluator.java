@@ -159,8 +159,20 @@ public final class ClauseEvaluator {
    * 100 (see {@link #capAt100}).
    */
   public double score(CompiledRole r, CompiledProfile p, ScoreSheet sheet) {
+    return score(r, p, sheet, false);
+  }
+
+  /**
+   * {@link #score(CompiledRole, CompiledProfile, ScoreSheet)}, keeping each clause's outcome in
+   * the sheet when {@code keepOutcomes} (an explanation reads them instead of evaluating every
+   * clause again).
+   */
+  double score(CompiledRole r, CompiledProfile p, ScoreSheet sheet, boolean keepOutcomes) {
     int n = r.n;
     sheet.ensure(n);
+    if (keepOutcomes) {
+      sheet.ensureOutcomes(n);
+    }
     Outcome o = sheet.outcome;
     double total = 0;
     boolean eligible = true;
@@ -169,6 +181,9 @@ public final class ClauseEvaluator {
       sheet.weights[i] = w;
       total += w;
       evaluate(r, i, p, o);
+      if (keepOutcomes) {
+        sheet.outcomes[i].copyFrom(o);
+      }
       sheet.credits[i] = o.credit;
       sheet.statuses[i] = o.status;
       boolean ko = isKnockout(r, i);

@@ -60,6 +60,19 @@ public final class Outcome {
     factor2 = 1;
   }
 
+  /** Makes this outcome a copy of {@code o}. */
+  void copyFrom(Outcome o) {
+    status = o.status;
+    credit = o.credit;
+    relation = o.relation;
+    listed = o.listed;
+    via = o.via;
+    matched = o.matched;
+    needed = o.needed;
+    factor = o.factor;
+    factor2 = o.factor2;
+  }
+
   /** The status. */
   public MatchStatus status() {
     return status;

@@ -23,6 +23,8 @@ public final class ScoreSheet {
   boolean eligible;
   double score;
   final Outcome outcome = new Outcome();
+  /** Per clause, its outcome, kept by a scoring that explains (grown as needed). */
+  Outcome[] outcomes = new Outcome[0];
 
   /** A fresh sheet. */
   public ScoreSheet() {}
@@ -35,6 +37,17 @@ public final class ScoreSheet {
       contributions = Arrays.copyOf(contributions, cap);
       statuses = Arrays.copyOf(statuses, cap);
       knockout = Arrays.copyOf(knockout, cap);
+    }
+  }
+
+  /** Room for the outcomes of {@code n} clauses. */
+  void ensureOutcomes(int n) {
+    if (outcomes.length < n) {
+      int had = outcomes.length;
+      outcomes = Arrays.copyOf(outcomes, Math.max(n, 2 * had));
+      for (int i = had; i < outcomes.length; i++) {
+        outcomes[i] = new Outcome();
+      }
     }
   }
 

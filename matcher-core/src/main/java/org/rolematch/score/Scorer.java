@@ -59,13 +59,11 @@ public final class Scorer {
    */
   public MatchResult score(Role role, CompiledRole r, CandidateProfile profile,
       CompiledProfile p, ScoreSheet sheet) {
-    double score = evaluator.score(r, p, sheet);
+    double score = evaluator.score(r, p, sheet, true); // each clause evaluated once
     List<ClauseMatch> clauses = new ArrayList<>(r.n);
-    Outcome o = sheet.outcome;
     for (int i = 0; i < r.n; i++) {
-      evaluator.evaluate(r, i, p, o);
-      clauses.add(Reasons.clauseMatch(evaluator, role.requirements().get(i), r, i, profile, p, o,
-          sheet.weights[i], sheet.contributions[i], sheet.knockout[i]));
+      clauses.add(Reasons.clauseMatch(evaluator, role.requirements().get(i), r, i, profile, p,
+          sheet.outcomes[i], sheet.weights[i], sheet.contributions[i], sheet.knockout[i]));
     }
     return new MatchResult(role.id(), role.title(), profile.id(), score, sheet.eligible, clauses);
   }
