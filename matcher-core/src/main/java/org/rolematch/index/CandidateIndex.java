@@ -224,15 +224,23 @@ public final class CandidateIndex implements Closeable {
    */
   public Optional<Scorable<CandidateProfile, CompiledProfile>> scorable(String id)
       throws IOException {
-    return store.read(requireNonNull(id, "id"), (r, doc) -> {
-      BytesRef b = r.record(doc);
-      CandidateProfile p = RecordCodec.decodeProfile(b.bytes, b.offset, b.length);
-      BytesRef c = r.compiled(doc);
-      CompiledProfile compiled = new CompiledProfile();
-      CompiledCodec.decode(c.bytes, c.offset, c.length, compiled);
-      return new Scorable<>(p,
-          compiled.linksSkills() ? compiled : CompiledProfile.compile(p, graph));
-    });
+    return store.read(requireNonNull(id, "id"), this::scorable);
+  }
+
+  /**
+   * The record and compiled form of a global doc id. A compiled form written before they kept
+   * which skill each concept came from is compiled again from the record (explanations cite the
+   * skills).
+   */
+  private Scorable<CandidateProfile, CompiledProfile> scorable(RecordReader r, int doc)
+      throws IOException {
+    BytesRef b = r.record(doc);
+    CandidateProfile p = RecordCodec.decodeProfile(b.bytes, b.offset, b.length);
+    BytesRef c = r.compiled(doc);
+    CompiledProfile compiled = new CompiledProfile();
+    CompiledCodec.decode(c.bytes, c.offset, c.length, compiled);
+    return new Scorable<>(p,
+        compiled.linksSkills() ? compiled : CompiledProfile.compile(p, graph));
   }
 
   /** Number of profiles. */
@@ -355,26 +363,19 @@ public final class CandidateIndex implements Closeable {
       byDoc[i] = i;
     }
     java.util.Arrays.sort(byDoc, (x, y) -> Integer.compare(top.docs[rank[x]], top.docs[rank[y]]));
-    CandidateProfile[] records = new CandidateProfile[rank.length];
-    CompiledProfile[] compiled = new CompiledProfile[rank.length];
+    @SuppressWarnings("unchecked")
+    Scorable<CandidateProfile, CompiledProfile>[] found = new Scorable[rank.length];
     RecordReader reader = new RecordReader(s.getIndexReader(), "profile");
     for (int i : byDoc) {
-      int doc = top.docs[rank[i]];
-      BytesRef b = reader.record(doc);
-      records[i] = RecordCodec.decodeProfile(b.bytes, b.offset, b.length);
-      BytesRef c = reader.compiled(doc);
-      compiled[i] = new CompiledProfile();
-      CompiledCodec.decode(c.bytes, c.offset, c.length, compiled[i]);
+      found[i] = scorable(reader, top.docs[rank[i]]);
     }
     List<MatchResult> out = new ArrayList<>(rank.length);
     ScoreSheet sheet = new ScoreSheet();
     for (int i = 0; i < rank.length; i++) {
-      CandidateProfile p = records[i];
+      CandidateProfile p = found[i].record();
       // explained from the compiled form the search scored (compiling the record again costs
       // more than scoring it); with assertions on, the record's own compilation must agree
-      CompiledProfile cp = compiled[i].linksSkills() ? compiled[i]
-          : CompiledProfile.compile(p, graph); // written before the links were kept
-      MatchResult m = scorer.score(role, r, p, cp, sheet);
+      MatchResult m = scorer.score(role, r, p, found[i].compiled(), sheet);
       assert m.score() == scorer.score(role, r, p, CompiledProfile.compile(p, graph), sheet)
           .score() : "profile '" + p.id() + "' scores differently from its record than from "
           + "its compiled form; reopen the index to recompile it";

@@ -836,6 +836,7 @@ public final class RoleIndex implements Closeable {
       int nLeaves = leaves.size();
       CompiledRole role = sc.role;
       ScoreSheet sheet = sc.sheet;
+      RecordReader filtered = null; // the whole roles a filter sees, read forward as the batch
       int li = 0;
       for (int i = 0; i < nb; i++) {
         int doc = batch[i];
@@ -881,9 +882,13 @@ public final class RoleIndex implements Closeable {
           continue; // ties the k-th score with a greater id: cannot enter (no id is built)
         }
         String id = CompiledCodec.roleId(bytes.bytes, bytes.offset, bytes.length);
-        if (filter != ALL && !filter.test(
-            storedRole(new RecordReader(searcher.getIndexReader(), "role"), doc))) {
-          continue;
+        if (filter != ALL) {
+          if (filtered == null) {
+            filtered = new RecordReader(searcher.getIndexReader(), "role");
+          }
+          if (!filter.test(storedRole(filtered, doc))) {
+            continue;
+          }
         }
         top.offer(score, id, doc);
       }
