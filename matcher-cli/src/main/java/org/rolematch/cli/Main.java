@@ -47,10 +47,26 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("rolematch: " + ex.getMessage());
+          commandLine.getErr().println("rolematch: " + message(ex));
           return 1;
         });
     return cl;
+  }
+
+  /**
+   * What went wrong, in words: the file-system exceptions' own messages are only the path.
+   */
+  static String message(Exception ex) {
+    if (ex instanceof java.nio.file.NoSuchFileException e) {
+      return "no such file or folder: " + e.getFile();
+    }
+    if (ex instanceof java.nio.file.AccessDeniedException e) {
+      return "permission denied: " + e.getFile();
+    }
+    if (ex instanceof java.nio.file.FileSystemException e && e.getReason() == null) {
+      return "cannot read or write " + e.getFile();
+    }
+    return ex.getMessage();
   }
 
   @Override

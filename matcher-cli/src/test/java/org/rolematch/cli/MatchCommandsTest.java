@@ -32,6 +32,14 @@ class MatchCommandsTest {
   }
 
   @Test
+  void aMissingResumeIsNamedAsMissing() {
+    Path missing = dir.resolve("no-such-resume.txt");
+    CliRun r = CliRun.of("match", "--roles", POSTINGS, "--resume", missing.toString());
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.err().contains("no such file or folder: " + missing), r.toString());
+  }
+
+  @Test
   void matchJsonIsAnArrayOfDocumentedResults() throws Exception {
     CliRun r = CliRun.of("match", "--roles", POSTINGS, "--resume",
         SAMPLES.resolve("resumes/lucia-analyst.json").toString(), "--top", "3", "--format", "json",
