@@ -205,17 +205,54 @@ final class LuceneStore implements Closeable {
     writeLock.lock();
     try {
       boolean[] replaces = mayReplace(ids);
-      for (int i = 0; i < docs.size(); i++) {
-        if (replaces[i]) {
-          writer.updateDocument(new org.apache.lucene.index.Term(IndexFields.ID, ids.get(i)),
-              docs.get(i));
-        } else {
-          writer.addDocument(docs.get(i)); // no delete term for Lucene to apply at the refresh
+      boolean replacesAny = false;
+      for (boolean r : replaces) {
+        replacesAny |= r;
+      }
+      if (replacesAny) {
+        // documents still being encoded (a large batch) are all encoded before the first write:
+        // a replaced document could not be put back if encoding failed part-way
+        docs = List.copyOf(docs);
+      }
+      int written = 0;
+      try {
+        for (; written < docs.size(); written++) {
+          org.apache.lucene.document.Document d = docs.get(written);
+          if (replaces[written]) {
+            writer.updateDocument(
+                new org.apache.lucene.index.Term(IndexFields.ID, ids.get(written)), d);
+          } else {
+            writer.addDocument(d); // no delete term for Lucene to apply at the refresh
+          }
         }
+      } catch (RuntimeException | Error | IOException e) {
+        if (!replacesAny) {
+          forget(ids.subList(0, written), e); // only new ids: the batch leaves nothing behind
+        }
+        throw e;
       }
       refresh();
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /**
+   * Deletes the documents of a failed batch that added only new ids, before any searcher sees
+   * them; a failure to do so is added to the batch's.
+   */
+  private void forget(List<String> added, Throwable failure) {
+    if (added.isEmpty()) {
+      return;
+    }
+    org.apache.lucene.index.Term[] terms = new org.apache.lucene.index.Term[added.size()];
+    for (int i = 0; i < terms.length; i++) {
+      terms[i] = new org.apache.lucene.index.Term(IndexFields.ID, added.get(i));
+    }
+    try {
+      writer.deleteDocuments(terms);
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 

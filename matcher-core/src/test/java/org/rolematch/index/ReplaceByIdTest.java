@@ -1,6 +1,9 @@
 package org.rolematch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -127,6 +130,57 @@ class ReplaceByIdTest {
         store.release(s);
       }
     }
+  }
+
+  @Test
+  void aBatchThatFailsWhileEncodedLeavesTheIndexAsItWas() throws IOException {
+    try (LuceneStore store = new LuceneStore(null, "role", "fp", 0, new SearcherFactory())) {
+      store.replace(List.of("a", "b"), List.of(versioned("a", 1), versioned("b", 1)));
+      IllegalStateException failure = new IllegalStateException("cannot encode n-1500");
+      // only new ids: the documents before the failure are written, then taken back
+      List<String> fresh = new ArrayList<>();
+      for (int i = 0; i < 3000; i++) {
+        fresh.add("n-" + i);
+      }
+      assertSame(failure, assertThrows(IllegalStateException.class,
+          () -> store.replace(fresh, failingBatch(fresh, "n-1500", failure))));
+      // replacing an id: the batch is encoded whole before anything is written
+      List<String> withA = new ArrayList<>(fresh);
+      withA.set(10, "a");
+      assertSame(failure, assertThrows(IllegalStateException.class,
+          () -> store.replace(withA, failingBatch(withA, "n-1500", failure))));
+      store.replace(List.of("c"), List.of(versioned("c", 1))); // refreshes
+      IndexSearcher s = store.acquire();
+      try {
+        assertEquals(3, s.getIndexReader().numDocs(), "a, b and c only");
+        assertEquals("1", s.storedFields().document(
+            store.read("a", (r, doc) -> doc).orElseThrow()).get("v"), "a as it was");
+        assertTrue(store.read("n-0", (r, doc) -> doc).isEmpty());
+      } finally {
+        store.release(s);
+      }
+    }
+  }
+
+  /** A batch of id documents encoded on the pool, whose encoding of {@code failAt} throws. */
+  private static List<Document> failingBatch(List<String> ids, String failAt,
+      RuntimeException failure) {
+    List<Role> roles = new ArrayList<>();
+    for (String id : ids) {
+      roles.add(Role.of(id, id, List.of()));
+    }
+    return new RoleIndex.EncodedBatch(roles, r -> {
+      if (r.id().equals(failAt)) {
+        throw failure;
+      }
+      return versioned(r.id(), 2);
+    });
+  }
+
+  private static Document versioned(String id, int version) {
+    Document d = idDocument(id);
+    d.add(new org.apache.lucene.document.StoredField("v", String.valueOf(version)));
+    return d;
   }
 
   private static Document idDocument(String id) {
