@@ -615,7 +615,8 @@ public final class RoleIndex implements Closeable {
             acc[doc] = -1f;
             continue;
           }
-          float b = segs[li].guardBound(d, gmask[doc]);
+          float b = segs[li].guardBound(d, gmask[doc], keys.credit, keys.classWeight,
+              keys.classFloor);
           acc[doc] = b;
           hist[bucket(b)]++;
         }
@@ -718,15 +719,14 @@ public final class RoleIndex implements Closeable {
                     || (live != null && !live.get(d))) {
                   continue; // in another list, or deleted
                 }
-                if (list == 1) {
-                  b = seg.guardBound(d, m); // at most the list's bound
-                  int gb = bucket(b);
-                  if (gb < bk) { // its guard bound belongs to a lower bucket: wait there
-                    acc[doc] = b;
-                    next[doc] = guardHead[gb];
-                    guardHead[gb] = doc;
-                    continue;
-                  }
+                // at most the list's bound: the touched guards, less the degree clause's loss
+                b = seg.guardBound(d, m, keys.credit, keys.classWeight, keys.classFloor);
+                int gb = bucket(b);
+                if (gb < bk) { // its guard bound belongs to a lower bucket: wait there
+                  acc[doc] = b;
+                  next[doc] = guardHead[gb];
+                  guardHead[gb] = doc;
+                  continue;
                 }
                 if (b >= t) {
                   acc[doc] = b;

@@ -38,7 +38,10 @@ import org.rolematch.score.ConceptGraph;
  * by no guard are taken from a list sorted by that static bound and stop being visited as soon as
  * the bound falls below the k-th exact score. A role whose guard bound can still reach it is
  * bounded again, tightly, from its forward entries (the best credit of each posted clause over the
- * profile's keys) before it is scored exactly.
+ * profile's keys) before it is scored exactly. The guard bound also takes what the role's degree
+ * clause loses: its key is kept per role, and the profile's credit for it is one array read, so a
+ * role asking for a degree the profile lacks drops out without its entries being read (degree is
+ * what most separates profiles whose k-th score is below 100).
  *
  * <ul>
  *   <li><b>Keys</b> (a fixed layout for a taxonomy of T concepts): concept clauses post each
@@ -58,8 +61,9 @@ import org.rolematch.score.ConceptGraph;
  *   <li><b>Per role</b>: {@code staticNum} (the weighted credit every profile gets: floors such
  *       as the unknown credit of soft skills, the static partial credit, clauses beyond slot 63
  *       and clauses of kinds this structure does not know at full credit), {@code full} (static
- *       plus every posted clause at credit 1), the guards' credit-1 contributions ({@code loss})
- *       and {@code scale} ({@code 100 / total weight}).
+ *       plus every posted clause at credit 1), the guards' credit-1 contributions ({@code loss}),
+ *       the key and run class of its first degree clause ({@code degree}) and {@code scale}
+ *       ({@code 100 / total weight}).
  *   <li><b>Guard postings</b>: per concept key, the roles whose guard clause {@code g} lists it,
  *       as {@code doc << 2 | g}, doc-ordered; per role the bits of the guards it has ({@code
  *       guardMask}); every role ordered by its bound when no guard is met ({@code noneOrder},
@@ -100,6 +104,12 @@ final class RoleSegment {
   final float[] full;
   final float[] loss; // GUARDS per doc
   final float[] scale;
+  /**
+   * Per doc: its first degree clause as {@code (key << 6 | runClass) + 1}, 0 for none. A profile's
+   * credit for that key bounds the clause, so the guard bound can take its loss without reading
+   * the doc's forward entries.
+   */
+  final int[] degree;
   final int[] guardKeyStart; // per concept or unknown key: first guard posting; length keyEnd + 1
   final int[] guardPostings;
   /** Docs per block of {@link #blockMinId}. */
@@ -206,7 +216,8 @@ final class RoleSegment {
   }
 
   private RoleSegment(int maxDoc, int keyEnd, int[] fwdStart, int[] fwd, int nClasses,
-      float[] staticNum, float[] full, float[] loss, float[] scale, int[] guardKeyStart,
+      float[] staticNum, float[] full, float[] loss, float[] scale, int[] degree,
+      int[] guardKeyStart,
       int[] guardPostings, byte[] guardMask, int[][] orders, float[][] orderBounds,
       int[] degreeSigs, String[] blockMinId, Keys keys) {
     this.maxDoc = maxDoc;
@@ -219,6 +230,7 @@ final class RoleSegment {
     this.full = full;
     this.loss = loss;
     this.scale = scale;
+    this.degree = degree;
     this.guardKeyStart = guardKeyStart;
     this.guardPostings = guardPostings;
     this.guardMask = guardMask;
@@ -233,7 +245,7 @@ final class RoleSegment {
   /** Bytes of heap this structure holds (approximate). */
   long ramBytes() {
     return 4L * fwdStart.length + 4L * fwd.length + 4L * staticNum.length + 4L * full.length
-        + 4L * loss.length + 4L * scale.length + 4L * guardKeyStart.length
+        + 4L * loss.length + 4L * scale.length + 4L * degree.length + 4L * guardKeyStart.length
         + 4L * guardPostings.length + guardMask.length + 4L * noneOrder.length
         + 4L * noneBound.length + 4L * partOrder.length + 4L * partBound.length
         + 48L * blockMinId.length
@@ -322,6 +334,7 @@ final class RoleSegment {
     final int[] fwdStart;
     final float[] staticNum;
     final float[] scale;
+    final int[] degree;
     final boolean[] present;
     final String[] blockMinId;
 
@@ -332,6 +345,7 @@ final class RoleSegment {
       fwdStart = new int[maxDoc + 1];
       staticNum = new float[maxDoc];
       scale = new float[maxDoc];
+      degree = new int[maxDoc];
       present = new boolean[maxDoc];
       blockMinId = new String[(maxDoc >> ID_BLOCK_SHIFT) + 1];
     }
@@ -353,8 +367,8 @@ final class RoleSegment {
         }
         present[doc] = true;
         int before = entries.size;
-        emit(r, doc, eval, unknown.keys, unknown, entries, staticNum, scale, entries.signatures,
-            nClasses, pmax);
+        emit(r, doc, eval, unknown.keys, unknown, entries, staticNum, scale, degree,
+            entries.signatures, nClasses, pmax);
         fwdStart[doc + 1] = entries.size - before;
       }
       return entries;
@@ -531,7 +545,7 @@ final class RoleSegment {
       }
     }
     return new RoleSegment(maxDoc, keyEnd, fwdStart, fwd, nClasses, staticNum, full, loss,
-        scale, gp[0], gp[1], guardMask, orders, orderBounds, sigs, blockMinId, keys);
+        scale, roles.degree, gp[0], gp[1], guardMask, orders, orderBounds, sigs, blockMinId, keys);
   }
 
   /**
@@ -568,13 +582,26 @@ final class RoleSegment {
     return order;
   }
 
-  /** The guard bound of a doc when the guards in {@code touched} (bits) are met. */
-  float guardBound(int doc, int touched) {
+  /**
+   * The guard bound of a doc when the guards in {@code touched} (bits) are met, less what its
+   * degree clause loses at the profile's {@code credit} for it (the tight bound counts the same
+   * loss, so this stays above it).
+   */
+  float guardBound(int doc, int touched, float[] credit, double[] classWeight,
+      double[] classFloor) {
     double u = full[doc];
     int o = GUARDS * doc;
     for (int j = 0; j < GUARDS; j++) {
       if ((touched & (1 << j)) == 0) {
         u -= loss[o + j];
+      }
+    }
+    int e = degree[doc] - 1;
+    if (e >= 0) {
+      float c = credit[e >>> 6];
+      if (c < 1f) {
+        int rc = e & 63;
+        u -= classWeight[rc] * (1 - Math.max(c, classFloor[rc]));
       }
     }
     return margin(u, scale[doc]);
@@ -799,8 +826,8 @@ final class RoleSegment {
   }
 
   private static void emit(CompiledRole r, int doc, ClauseEvaluator eval, Keys keys,
-      UnknownKeys dict, Entries sink, float[] staticNum, float[] scale, boolean[] sigs,
-      int nClasses, double pmax) {
+      UnknownKeys dict, Entries sink, float[] staticNum, float[] scale, int[] degree,
+      boolean[] sigs, int nClasses, double pmax) {
     int n = r.clauseCount();
     double total = 0;
     double stat = 0;
@@ -824,6 +851,9 @@ final class RoleSegment {
             sigs[sig] = true;
           }
           sink.post(keys.degree + sig, clazz, i);
+          if (degree != null && degree[doc] == 0) {
+            degree[doc] = ((keys.degree + sig) << 6 | clazz) + 1;
+          }
         }
         case EXPERIENCE_YEARS -> sink.post(keys.years + Math.min(MAX_YEARS_KEY, r.minYears(i)),
             clazz, i);

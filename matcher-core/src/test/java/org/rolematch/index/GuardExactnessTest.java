@@ -12,6 +12,8 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.rolematch.model.CandidateProfile;
+import org.rolematch.model.DegreeLevel;
+import org.rolematch.model.DegreeStatus;
 import org.rolematch.model.Evidence;
 import org.rolematch.model.Importance;
 import org.rolematch.model.Kind;
@@ -225,5 +227,78 @@ class GuardExactnessTest {
             index.rankRoles(p, 400, RoleIndex.ALL), "k above the index size, profile " + q);
       }
     }
+  }
+  @Test
+  void rolesAskingForAHigherDegreeAreNotVisited() throws Exception {
+    Taxonomy t = Taxonomy.defaults();
+    ClauseEvaluator eval = ClauseEvaluator.of(t, ScoringPolicy.defaults());
+    Map<String, Role> roles = new LinkedHashMap<>();
+    for (int i = 0; i < 2000; i++) {
+      String id = String.format(java.util.Locale.ROOT, "role-%05d", i);
+      Requirement lang = Fixtures.req("lang", Kind.PROGRAMMING_LANGUAGE, Importance.REQUIRED,
+          "python");
+      // 1,950 roles ask for a PhD; 50 ask for a bachelor's
+      DegreeLevel min = i % 40 == 0 ? DegreeLevel.BACHELOR : DegreeLevel.PHD;
+      roles.put(id, Fixtures.role(id, lang,
+          Fixtures.degreeReq("deg", min, DegreeStatus.COMPLETED)));
+    }
+    CandidateProfile p = Fixtures.profile("cand").skill("python")
+        .degree(DegreeLevel.BACHELOR, "statistics", DegreeStatus.COMPLETED).build();
+    try (RoleIndex index = RoleIndex.open(null, eval, 300)) {
+      index.addAll(roles.values());
+      try (RoleIndex.Snapshot snap = index.snapshot()) {
+        RoleIndexExactnessTest.assertSame(Reference.rankRoles(eval, roles, p, 10, RoleIndex.ALL),
+            snap.rankRoles(p, 10, RoleIndex.ALL), "roles for a bachelor");
+        // the 50 bachelor's roles score 100; the guard bound of a PhD role counts its degree
+        // clause at the bachelor's credit, below 100, so none of its entries is read
+        assertTrue(snap.lastForwardBounds <= 100, "roles bounded from their entries: "
+            + snap.lastForwardBounds + " of 2000");
+      }
+    }
+  }
+
+  @Test
+  void theGuardBoundIsAtLeastTheTightBoundAndTheScore() throws Exception {
+    Taxonomy t = Fixtures.anyTaxonomy();
+    ClauseEvaluator eval = ClauseEvaluator.of(t, ScoringPolicy.defaults());
+    Fixtures.RandomData data = new Fixtures.RandomData(t, 5).benchmarkSizes();
+    List<Role> rs = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      rs.add(data.role(String.format(java.util.Locale.ROOT, "role-%04d", i)));
+    }
+    org.rolematch.score.ScoreSheet sheet = new org.rolematch.score.ScoreSheet();
+    int belowFull = 0;
+    try (RoleIndex index = RoleIndex.open(null, eval)) {
+      index.addAll(rs);
+      try (RoleIndex.Snapshot snap = index.snapshot()) {
+        var leaves = snap.searcher.getIndexReader().leaves();
+        assertEquals(1, leaves.size());
+        RoleSegment.UnknownKeys unknown =
+            new RoleSegment.UnknownKeys(new RoleSegment.Keys(eval.graph().size()));
+        RoleSegment seg = RoleSegment.build(leaves.get(0).reader(), eval, unknown);
+        for (int q = 0; q < 20; q++) {
+          CandidateProfile p = data.profile("p" + q);
+          org.rolematch.score.CompiledProfile cp =
+              org.rolematch.score.CompiledProfile.compile(p, eval.graph());
+          float[] tight = snap.bounds(p);
+          ProfileKeys keys = ProfileKeys.of(cp, eval, seg.keys, unknown,
+              new RoleIndex.Scratch(), new RoleSegment[] {seg});
+          for (int d = 0; d < rs.size(); d++) {
+            // every guard taken as touched: the bound then rests on the degree clause alone
+            float g = seg.guardBound(d, seg.guardMask[d], keys.credit, keys.classWeight,
+                keys.classFloor);
+            double exact = eval.score(
+                org.rolematch.score.CompiledRole.compile(rs.get(d), eval.graph()), cp, sheet);
+            assertTrue(g >= tight[d] && tight[d] >= exact, "role " + d + " profile " + q
+                + ": guard bound " + g + ", tight " + tight[d] + ", score " + exact);
+            if (g < RoleSegment.margin(seg.full[d], seg.scale[d])) {
+              belowFull++;
+            }
+          }
+          keys.reset();
+        }
+      }
+    }
+    assertTrue(belowFull > 0, "some degree clause lowered a guard bound");
   }
 }
