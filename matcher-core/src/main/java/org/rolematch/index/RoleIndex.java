@@ -91,6 +91,8 @@ public final class RoleIndex implements Closeable {
   private static final int MAX_BATCH = 8192;
   /** Roles bounded from their entries after which a pending batch is scored at a bucket's end. */
   private static final int FLUSH_AFTER_BOUNDS = 32;
+  /** List entries taken at a time from a segment's lists of untouched or partly touched roles. */
+  private static final int WALK = 64;
   private static final double BUCKET_SCALE = BUCKETS / 101.0;
   /** Scores are capped at 100. */
   private static final double MAX_SCORE = 100.0;
@@ -695,46 +697,8 @@ public final class RoleIndex implements Closeable {
           }
           for (int li = 0; li < nLeaves; li++) {
             // roles no guard of which is touched, and roles some (not all) guards of which are
-            RoleSegment seg = segs[li];
-            for (int list = 0; list < 2; list++) {
-              int[] lo = list == 0 ? seg.noneOrder : seg.partOrder;
-              float[] lb = list == 0 ? seg.noneBound : seg.partBound;
-              int[] posOf = list == 0 ? nonePos : partPos;
-              int q = posOf[li];
-              if (q >= lo.length || bucket(lb[q]) < bk) {
-                continue;
-              }
-              Bits live = lives[li];
-              int base = bases[li];
-              byte[] all = seg.guardMask;
-              for (; q < lo.length; q++) {
-                float b = lb[q];
-                if (bucket(b) < bk) {
-                  break;
-                }
-                int d = lo[q];
-                int doc = base + d;
-                int m = gmask[doc];
-                if ((list == 0 ? m != 0 : m == 0 || m == all[d])
-                    || (live != null && !live.get(d))) {
-                  continue; // in another list, or deleted
-                }
-                // at most the list's bound: the touched guards, less the degree clause's loss
-                b = seg.guardBound(d, m, keys.credit, keys.classWeight, keys.classFloor);
-                int gb = bucket(b);
-                if (gb < bk) { // its guard bound belongs to a lower bucket: wait there
-                  acc[doc] = b;
-                  next[doc] = guardHead[gb];
-                  guardHead[gb] = doc;
-                  continue;
-                }
-                if (b >= t) {
-                  acc[doc] = b;
-                  np = sc.pend(np, doc);
-                }
-              }
-              posOf[li] = q;
-            }
+            np = walk(segs[li], false, li, bk, t, keys, sc, np);
+            np = walk(segs[li], true, li, bk, t, keys, sc, np);
           }
           int[] pending = sc.sortPending(np, maxDoc);
           for (int i = 0; i < np; i++) {
@@ -760,6 +724,76 @@ public final class RoleIndex implements Closeable {
         Arrays.fill(sc.lives, 0, nLeaves, null);
       }
       return top;
+    }
+
+    /**
+     * Takes, from a segment's list of untouched roles (or of partly touched ones, {@code part}),
+     * the roles whose list bound is in bucket {@code bk} or above: each that is in that list and
+     * live gets its guard bound, and is pended when that bound is still in this bucket and can
+     * reach {@code t}, or waits in the list of its lower bucket. Returns the number pending.
+     */
+    private int walk(RoleSegment seg, boolean part, int li, int bk, double t, ProfileKeys keys,
+        Scratch sc, int np) {
+      int[] lo = part ? seg.partOrder : seg.noneOrder;
+      float[] lb = part ? seg.partBound : seg.noneBound;
+      int[] posOf = part ? sc.partPos : sc.nonePos;
+      int q = posOf[li];
+      if (q >= lo.length || bucket(lb[q]) < bk) {
+        return np;
+      }
+      Bits live = sc.lives[li];
+      int base = sc.bases[li];
+      byte[] all = seg.guardMask;
+      byte[] gmask = sc.gmask;
+      float[] acc = sc.acc;
+      int[] next = sc.next;
+      int[] guardHead = sc.guardHead;
+      int[] wd = sc.walkDoc;
+      int[] wm = sc.walkMask;
+      float[] wb = sc.walkBound;
+      boolean more = true;
+      while (more) {
+        // in chunks: the list's next roles still in this bucket that are in this list and live,
+        // then their guard bounds (reads the processor can overlap, with no branch between
+        // them), then where each goes
+        int nw = 0;
+        int qEnd = Math.min(lo.length, q + WALK);
+        for (; q < qEnd; q++) {
+          if (bucket(lb[q]) < bk) {
+            more = false;
+            break;
+          }
+          int d = lo[q];
+          int m = gmask[base + d];
+          if ((part ? m == 0 || m == all[d] : m != 0) || (live != null && !live.get(d))) {
+            continue; // in another list, or deleted
+          }
+          wd[nw] = d;
+          wm[nw++] = m;
+        }
+        if (q == lo.length) {
+          more = false;
+        }
+        for (int w = 0; w < nw; w++) {
+          // at most the list's bound: the touched guards, less the degree clause's loss
+          wb[w] = seg.guardBound(wd[w], wm[w], keys.credit, keys.classWeight, keys.classFloor);
+        }
+        for (int w = 0; w < nw; w++) {
+          float b = wb[w];
+          int doc = base + wd[w];
+          int gb = bucket(b);
+          if (gb < bk) { // its guard bound belongs to a lower bucket: wait there
+            acc[doc] = b;
+            next[doc] = guardHead[gb];
+            guardHead[gb] = doc;
+          } else if (b >= t) {
+            acc[doc] = b;
+            np = sc.pend(np, doc);
+          }
+        }
+      }
+      posOf[li] = q;
+      return np;
     }
 
     /**
@@ -968,6 +1002,10 @@ public final class RoleIndex implements Closeable {
     /** Per bucket, the first partly touched role waiting to be bounded tightly there. */
     final int[] guardHead = new int[BUCKETS];
     int[] next = new int[0];
+    /** A chunk of list entries being placed: docs, their guard bits, their guard bounds. */
+    final int[] walkDoc = new int[WALK];
+    final int[] walkMask = new int[WALK];
+    final float[] walkBound = new float[WALK];
 
     /** Roles a bucket takes, before they are bounded tightly. */
     int[] pending = new int[256];
