@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,7 +28,8 @@ import org.rolematch.score.MatchResult;
  * <ul>
  *   <li>{@code records}: {@link Matcher#explain(Role, CandidateProfile)}, from the records;
  *   <li>{@code byId}: {@link Matcher#explain(String, String)}, of a role and a candidate already
- *       in the matcher (1,000 of each), which reads both from the indexes first;
+ *       in the matcher ({@code n} of each, 1,000 unless {@code -p n=100000} says otherwise), which
+ *       reads both from the indexes first;
  *   <li>{@code byIdMany}: the same over 1,024 pairs drawn at random (seeded), one per operation
  *       in turn: pairs differ in size, and each reads other documents than the last.
  * </ul>
@@ -38,9 +40,13 @@ import org.rolematch.score.MatchResult;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class ExplainBenchmark {
+  /** Roles and candidates in the matcher. */
+  @Param({"1000"})
+  public int n;
+
   /** Random pairs of {@code byIdMany} (a power of two). */
   private static final int PAIRS = 1024;
 
@@ -51,14 +57,14 @@ public class ExplainBenchmark {
   private String[] pairCandidates;
   private int next;
 
-  /** A matcher with 1,000 roles and candidates; the pair is role 7 and profile 7. */
+  /** A matcher with n roles and candidates; the pair is role 7 and profile 7. */
   @Setup(Level.Trial)
   public void setup() throws IOException {
     SyntheticData data = SyntheticData.defaults();
     matcher = Matcher.builder().inMemory().build();
     java.util.List<Role> roles = new java.util.ArrayList<>();
     java.util.List<CandidateProfile> profiles = new java.util.ArrayList<>();
-    for (int i = 0; i < 1000; i++) {
+    for (int i = 0; i < n; i++) {
       roles.add(data.role(i));
       profiles.add(data.profile(i));
     }

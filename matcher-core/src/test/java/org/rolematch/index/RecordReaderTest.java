@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,28 @@ class RecordReaderTest {
         assertEquals(titles.get(d), title(backward.record(d)), "doc " + d);
       }
       assertTrue(backward.opened > leaves, "a read before the last one reopens its iterator");
+    }
+  }
+
+  @Test
+  void readsInRandomOrderAnswerAndReopenFewerIteratorsThanOneIn2() throws IOException {
+    try (RoleIndex index = index(); RoleIndex.Snapshot snap = index.snapshot()) {
+      IndexReader reader = snap.searcher.getIndexReader();
+      RecordReader inOrder = new RecordReader(reader, "role");
+      List<String> titles = new ArrayList<>();
+      for (int d = 0; d < reader.maxDoc(); d++) {
+        titles.add(title(inOrder.record(d)));
+      }
+      RecordReader random = new RecordReader(reader, "role");
+      java.util.Random rnd = new java.util.Random(7);
+      int reads = 3000;
+      for (int i = 0; i < reads; i++) {
+        int d = rnd.nextInt(reader.maxDoc());
+        assertEquals(titles.get(d), title(random.record(d)), "doc " + d);
+      }
+      // one iterator would reopen about every second read; three, about every fourth
+      assertTrue(random.opened < reads / 3, random.opened + " iterators opened for " + reads
+          + " reads at random");
     }
   }
 
