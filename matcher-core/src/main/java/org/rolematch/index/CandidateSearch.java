@@ -470,7 +470,7 @@ final class CandidateSearch {
       }
       BytesRef b = dvs[li].binaryValue();
       CompiledCodec.decode(b.bytes, b.offset, b.length, profile);
-      double score = evaluator.score(role, profile, sheet);
+      double score = evaluator.scoreAtLeast(role, profile, sheet, top.threshold());
       if (dropIneligible && !sheet.eligible()) {
         return;
       }

@@ -904,7 +904,9 @@ public final class RoleIndex implements Closeable {
         lastExactEvaluations++;
         // the id is read only for a role that may enter the top k (most scored roles do not)
         CompiledCodec.decodeWithoutId(bytes.bytes, bytes.offset, bytes.length, role);
-        double score = scorer.scoreOnly(role, p, sheet);
+        // the exact score of a role that can enter; one that cannot stops being evaluated once
+        // its losses show it
+        double score = evaluator.scoreAtLeast(role, p, sheet, top.threshold());
         if (dropIneligible && !sheet.eligible()) {
           continue;
         }

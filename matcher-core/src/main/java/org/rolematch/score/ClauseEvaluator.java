@@ -163,17 +163,44 @@ public final class ClauseEvaluator {
   }
 
   /**
+   * The score of a pair when it is at least {@code threshold}, else some value below it (-1): the
+   * clauses are evaluated in order, and the evaluation stops as soon as the weight they lost puts
+   * the score below the threshold even with every later clause met (the sheet then holds only the
+   * clauses evaluated). A search that keeps the best k scores only needs the exact score of a pair
+   * that can enter; most pairs it scores cannot.
+   */
+  public double scoreAtLeast(CompiledRole r, CompiledProfile p, ScoreSheet sheet,
+      double threshold) {
+    return score(r, p, sheet, false, threshold);
+  }
+
+  /**
    * {@link #score(CompiledRole, CompiledProfile, ScoreSheet)}, keeping each clause's outcome in
    * the sheet when {@code keepOutcomes} (an explanation reads them instead of evaluating every
    * clause again).
    */
   double score(CompiledRole r, CompiledProfile p, ScoreSheet sheet, boolean keepOutcomes) {
+    return score(r, p, sheet, keepOutcomes, Double.NEGATIVE_INFINITY);
+  }
+
+  private double score(CompiledRole r, CompiledProfile p, ScoreSheet sheet, boolean keepOutcomes,
+      double threshold) {
     int n = r.n;
     sheet.ensure(n);
     if (keepOutcomes) {
       sheet.ensureOutcomes(n);
     }
     Outcome o = sheet.outcome;
+    // with a threshold: the score is at most (all - lost) * 100 / all; the margins cover
+    // rounding, so a pair scoring exactly the threshold is never cut short
+    double all = 0;
+    if (threshold > 0) {
+      for (int i = 0; i < n; i++) {
+        all += weights[r.kind[i] * 2 + r.importance[i]];
+      }
+    }
+    double cut = all > 0 ? all - threshold * all / 100 : Double.NEGATIVE_INFINITY;
+    double lost = 0;
     double total = 0;
     boolean eligible = true;
     for (int i = 0; i < n; i++) {
@@ -181,6 +208,13 @@ public final class ClauseEvaluator {
       sheet.weights[i] = w;
       total += w;
       evaluate(r, i, p, o);
+      if (o.credit < 1 && all > 0) {
+        lost += w * (1 - o.credit);
+        if (lost > cut * (1 + 1e-9) + 1e-9) {
+          sheet.score = -1;
+          return -1;
+        }
+      }
       if (keepOutcomes) {
         sheet.outcomes[i].copyFrom(o);
       }

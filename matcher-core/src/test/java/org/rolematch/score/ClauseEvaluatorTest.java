@@ -17,6 +17,7 @@ import org.rolematch.model.Evidence;
 import org.rolematch.model.Importance;
 import org.rolematch.model.Kind;
 import org.rolematch.model.Requirement;
+import org.rolematch.taxonomy.Taxonomy;
 
 class ClauseEvaluatorTest {
   private final ClauseEvaluator eval =
@@ -254,5 +255,33 @@ class ClauseEvaluatorTest {
     ClauseMatch m = eval(req("r1", Kind.TOOL, Importance.REQUIRED, "frobnicator"),
         profile("p").skill("frobnicator").build());
     assertEquals(MatchStatus.MET, m.status());
+  }
+
+  @Test
+  void scoreAtLeastIsTheScoreWhenItReachesTheThresholdAndBelowItOtherwise() {
+    Taxonomy t = Fixtures.anyTaxonomy();
+    ClauseEvaluator ev = ClauseEvaluator.of(t, ScoringPolicy.defaults());
+    Fixtures.RandomData data = new Fixtures.RandomData(t, 17).benchmarkSizes();
+    ScoreSheet sheet = new ScoreSheet();
+    int cutShort = 0;
+    for (int q = 0; q < 300; q++) {
+      CompiledRole r = CompiledRole.compile(data.role("r" + q), ev.graph());
+      CompiledProfile p = CompiledProfile.compile(data.profile("p" + (q % 40)), ev.graph());
+      double exact = ev.score(r, p, sheet);
+      double[] thresholds = {exact, Math.nextDown(exact), Math.nextUp(exact), exact - 5,
+          exact + 5, 100, 0, Double.NEGATIVE_INFINITY};
+      for (double th : thresholds) {
+        double v = ev.scoreAtLeast(r, p, sheet, th);
+        if (exact >= th) {
+          assertEquals(exact, v, 0.0, "pair " + q + " at threshold " + th);
+        } else {
+          assertTrue(v < th, "pair " + q + " at threshold " + th + ": " + v);
+          if (v == -1) {
+            cutShort++;
+          }
+        }
+      }
+    }
+    assertTrue(cutShort > 0, "some evaluation stopped early");
   }
 }
