@@ -74,15 +74,34 @@ public final class CompiledRole {
 
   /** Compiles a role against a concept graph. */
   public static CompiledRole compile(Role role, ConceptGraph graph) {
+    return compile(role, graph, null);
+  }
+
+  /** The number of strings a role's requirements list, all together. */
+  public static int listed(Role role) {
     List<Requirement> reqs = role.requirements();
     int listed = 0;
     for (int i = 0, n = reqs.size(); i < n; i++) {
       listed += reqs.get(i).anyOf().size();
     }
+    return listed;
+  }
+
+  /**
+   * Compiles a role whose listed strings' ordinals are known: {@code ordinals} holds, for every
+   * string its requirements list, in order, {@code graph.ordinal} of it ({@link #listed} of
+   * them; the index looks them up while encoding the role's record). Null: looked up here.
+   */
+  public static CompiledRole compile(Role role, ConceptGraph graph, int[] ordinals) {
+    List<Requirement> reqs = role.requirements();
+    int listed = ordinals != null ? ordinals.length : listed(role);
     CompiledRole c = new CompiledRole(reqs.size(), listed); // no array grows while compiling
     c.reset(role.id());
+    int at = 0;
     for (int i = 0, n = reqs.size(); i < n; i++) {
-      c.add(reqs.get(i), graph);
+      Requirement r = reqs.get(i);
+      c.add(r, graph, ordinals, at);
+      at += r.anyOf().size();
     }
     return c;
   }
@@ -91,11 +110,12 @@ public final class CompiledRole {
   public static CompiledRole compile(Requirement r, ConceptGraph graph) {
     CompiledRole c = new CompiledRole();
     c.reset("");
-    c.add(r, graph);
+    c.add(r, graph, null, 0);
     return c;
   }
 
-  private void add(Requirement r, ConceptGraph graph) {
+  /** Adds a clause; its listed strings' ordinals are {@code ordinals[from...]} when given. */
+  private void add(Requirement r, ConceptGraph graph, int[] ordinals, int from) {
     int fl = r.hard() ? HARD : 0;
     int mask = 0;
     Kind k = r.kind();
@@ -129,7 +149,7 @@ public final class CompiledRole {
           || (k == Kind.LOCATION && isWorkAuthorization(a))) {
         continue;
       }
-      int o = graph.ordinal(a);
+      int o = ordinals != null ? ordinals[from + i] : graph.ordinal(a);
       if (o >= 0) {
         addConcept(o);
       } else {
