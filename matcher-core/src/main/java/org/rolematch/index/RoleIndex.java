@@ -188,7 +188,7 @@ public final class RoleIndex implements Closeable {
       d.add(new StoredField(IndexFields.SOURCE, role.sourceText()));
     }
     d.add(new BinaryDocValuesField(IndexFields.COMPILED,
-        new BytesRef(CompiledCodec.encode(CompiledRole.compile(role, graph, ordinals)))));
+        new BytesRef(CompiledCodec.encode(role, graph, ordinals))));
     return d;
   }
 

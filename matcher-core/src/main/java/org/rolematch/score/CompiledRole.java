@@ -116,6 +116,35 @@ public final class CompiledRole {
 
   /** Adds a clause; its listed strings' ordinals are {@code ordinals[from...]} when given. */
   private void add(Requirement r, ConceptGraph graph, int[] ordinals, int from) {
+    long fm = flagsAndMask(r);
+    Kind k = r.kind();
+    addClause(k.ordinal(), r.importance().ordinal(), (int) fm, r.minCount(),
+        r.minDegree() == null ? -1 : r.minDegree().rank(),
+        r.degreeStatus() == null ? -1 : r.degreeStatus().ordinal(), r.minYears(),
+        (int) (fm >>> 32));
+    if (!listsConcepts(k)) {
+      return;
+    }
+    List<String> listed = r.anyOf();
+    for (int i = 0, n = listed.size(); i < n; i++) {
+      String a = listed.get(i);
+      if (isMarker(k, a)) {
+        continue;
+      }
+      int o = ordinals != null ? ordinals[from + i] : graph.ordinal(a);
+      if (o >= 0) {
+        addConcept(o);
+      } else {
+        addUnknown(a);
+      }
+    }
+  }
+
+  /**
+   * A requirement's clause flags (low 32 bits) and accepted degree levels, a bit per rank (high
+   * 32 bits), from its hardness and the levels and marker entries it lists.
+   */
+  static long flagsAndMask(Requirement r) {
     int fl = r.hard() ? HARD : 0;
     int mask = 0;
     Kind k = r.kind();
@@ -136,26 +165,19 @@ public final class CompiledRole {
         fl |= WORK_AUTHORIZATION;
       }
     }
-    addClause(k.ordinal(), r.importance().ordinal(), fl, r.minCount(),
-        r.minDegree() == null ? -1 : r.minDegree().rank(),
-        r.degreeStatus() == null ? -1 : r.degreeStatus().ordinal(), r.minYears(), mask);
-    if (k == Kind.DEGREE || k == Kind.PUBLICATION || k == Kind.CAREER_STAGE) {
-      return;
-    }
-    for (int i = 0, n = listed.size(); i < n; i++) {
-      String a = listed.get(i);
-      if ((k == Kind.PRIOR_INTERNSHIP && a.equals(INTERNSHIP))
-          || (k == Kind.FIELD_OF_STUDY && isRelatedFieldMarker(a))
-          || (k == Kind.LOCATION && isWorkAuthorization(a))) {
-        continue;
-      }
-      int o = ordinals != null ? ordinals[from + i] : graph.ordinal(a);
-      if (o >= 0) {
-        addConcept(o);
-      } else {
-        addUnknown(a);
-      }
-    }
+    return ((long) mask << 32) | (fl & 0xFFFFFFFFL);
+  }
+
+  /** Whether clauses of this kind keep the concepts they list (degree levels are a mask). */
+  static boolean listsConcepts(Kind k) {
+    return k != Kind.DEGREE && k != Kind.PUBLICATION && k != Kind.CAREER_STAGE;
+  }
+
+  /** Whether a listed entry of a clause of this kind is a marker, not a concept. */
+  static boolean isMarker(Kind k, String a) {
+    return (k == Kind.PRIOR_INTERNSHIP && a.equals(INTERNSHIP))
+        || (k == Kind.FIELD_OF_STUDY && isRelatedFieldMarker(a))
+        || (k == Kind.LOCATION && isWorkAuthorization(a));
   }
 
   static int levelOf(String s) {

@@ -138,8 +138,10 @@ class RecordCodecTest {
         }
       }
       assertEquals(ordinals.length, k);
-      assertArrayEquals(CompiledCodec.encode(CompiledRole.compile(r, g)),
-          CompiledCodec.encode(CompiledRole.compile(r, g, ordinals)), r.id());
+      byte[] compiled = CompiledCodec.encode(CompiledRole.compile(r, g));
+      assertArrayEquals(compiled, CompiledCodec.encode(CompiledRole.compile(r, g, ordinals)),
+          r.id());
+      assertArrayEquals(compiled, CompiledCodec.encode(r, g, ordinals), r.id());
       int[] again = new int[ordinals.length];
       assertArrayEquals(RecordCodec.encode(r, true),
           RecordCodec.encode(r, true, ids, again), r.id());
