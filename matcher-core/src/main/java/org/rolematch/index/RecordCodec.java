@@ -25,6 +25,8 @@ import org.rolematch.model.Requirement;
 import org.rolematch.model.Role;
 import org.rolematch.model.SalaryRange;
 import org.rolematch.model.Skill;
+import org.rolematch.score.CompiledRole;
+import org.rolematch.score.ConceptGraph;
 
 /**
  * Binary form of {@link Role} and {@link CandidateProfile} records, for stored fields and doc
@@ -49,6 +51,37 @@ final class RecordCodec {
    * in doc values, the source text apart).
    */
   static byte[] encode(Role r, boolean withSource) {
+    return encode(r, withSource, null, null);
+  }
+
+  /**
+   * The concept ids of a taxonomy as {@link Out#string} writes them (length and UTF-8 bytes),
+   * by ordinal: a role's listed concepts are mostly taxonomy ids, and copying their bytes costs a
+   * third of writing them char by char. Immutable and thread-safe.
+   */
+  static final class ConceptIds {
+    final ConceptGraph graph;
+    private final byte[][] encoded;
+
+    ConceptIds(ConceptGraph graph) {
+      this.graph = graph;
+      encoded = new byte[graph.size()][];
+      for (int i = 0; i < encoded.length; i++) {
+        Out o = new Out(16);
+        o.string(graph.id(i));
+        encoded[i] = o.copy();
+      }
+    }
+  }
+
+  /**
+   * A role's record, byte for byte as {@link #encode(Role, boolean)} writes it, in the same pass
+   * giving the taxonomy ordinal of every string its requirements list, in order, into {@code
+   * ordinals} (-1 for one the taxonomy does not know; as many as {@link
+   * CompiledRole#listed(Role)}): what {@link CompiledRole#compile(Role, ConceptGraph, int[])}
+   * needs, so a role's ids are looked up once. With {@code ids} null, no ordinals are written.
+   */
+  static byte[] encode(Role r, boolean withSource, ConceptIds ids, int[] ordinals) {
     Out o = new Out(256 + 64 * r.requirements().size());
     o.vint(ROLE_VERSION);
     o.string(r.id());
@@ -66,12 +99,30 @@ final class RecordCodec {
     } else {
       o.writeByte(0);
     }
-    o.vint(r.requirements().size());
-    for (Requirement q : r.requirements()) {
+    List<Requirement> reqs = r.requirements();
+    o.vint(reqs.size());
+    int listed = 0;
+    for (int k = 0, n = reqs.size(); k < n; k++) {
+      Requirement q = reqs.get(k);
       o.string(q.id());
       o.vint(q.kind().ordinal());
       o.vint(q.importance().ordinal());
-      strings(o, q.anyOf());
+      if (ids == null) {
+        strings(o, q.anyOf());
+      } else {
+        List<String> any = q.anyOf();
+        o.vint(any.size());
+        for (int i = 0, m = any.size(); i < m; i++) {
+          String a = any.get(i);
+          int ordinal = ids.graph.ordinal(a);
+          ordinals[listed++] = ordinal;
+          if (ordinal >= 0) {
+            o.bytes(ids.encoded[ordinal]);
+          } else {
+            o.string(a);
+          }
+        }
+      }
       o.vint(q.minCount());
       o.vint(q.minDegree() == null ? 0 : q.minDegree().ordinal() + 1);
       o.vint(q.degreeStatus() == null ? 0 : q.degreeStatus().ordinal() + 1);
@@ -294,6 +345,13 @@ final class RecordCodec {
         v >>>= 7;
       }
       buf[len++] = (byte) v;
+    }
+
+    /** Bytes written before (an encoded string). */
+    void bytes(byte[] b) {
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, len, b.length);
+      len += b.length;
     }
 
     void longLe(long v) {

@@ -107,6 +107,7 @@ public final class RoleIndex implements Closeable {
   private final ClauseEvaluator evaluator;
   private final Scorer scorer;
   private final ConceptGraph graph;
+  private final RecordCodec.ConceptIds conceptIds;
   private final LuceneStore store;
   private final ConcurrentHashMap<IndexReader.CacheKey, RoleSegment> segments =
       new ConcurrentHashMap<>();
@@ -118,6 +119,7 @@ public final class RoleIndex implements Closeable {
     this.evaluator = evaluator;
     this.scorer = Scorer.of(evaluator);
     this.graph = evaluator.graph();
+    this.conceptIds = new RecordCodec.ConceptIds(graph);
     this.unknownKeys = new RoleSegment.UnknownKeys(new RoleSegment.Keys(graph.size()));
     String fp = Long.toHexString(graph.fingerprint());
     // the per-segment structures are built lazily, by the first search that meets a segment
@@ -179,13 +181,16 @@ public final class RoleIndex implements Closeable {
     // the role without its source text in doc values (results read it), the source text apart
     // as a stored field: stored fields are compressed, and compressing a second copy of every
     // record cost a fifth of building the index
+    // one lookup of each listed string for both forms: the record copies a taxonomy id's bytes
+    // and hands its ordinal on to the compiled form
+    int[] ordinals = new int[CompiledRole.listed(role)];
     d.add(new BinaryDocValuesField(IndexFields.RECORD_DV,
-        new BytesRef(RecordCodec.encode(role, false))));
+        new BytesRef(RecordCodec.encode(role, false, conceptIds, ordinals))));
     if (!role.sourceText().isEmpty()) {
       d.add(new StoredField(IndexFields.SOURCE, role.sourceText()));
     }
     d.add(new BinaryDocValuesField(IndexFields.COMPILED,
-        new BytesRef(CompiledCodec.encode(CompiledRole.compile(role, graph)))));
+        new BytesRef(CompiledCodec.encode(role, graph, ordinals))));
     return d;
   }
 

@@ -14,9 +14,12 @@ public enum DegreeLevel {
   PHD(4);
 
   private final int rank;
+  /** The wire name, made once: compiling a degree clause compares its levels with every one. */
+  private final String wire;
 
   DegreeLevel(int rank) {
     this.rank = rank;
+    this.wire = name().toLowerCase(Locale.ROOT);
   }
 
   /** Position in the order other &lt; associate &lt; bachelor &lt; master &lt; phd. */
@@ -31,7 +34,7 @@ public enum DegreeLevel {
 
   /** The lower-case name used in JSON ({@code bachelor}, {@code phd}, ...). */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   /** Parses a wire name, case-insensitively. */

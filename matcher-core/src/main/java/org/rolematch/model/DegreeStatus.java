@@ -11,9 +11,16 @@ public enum DegreeStatus {
   IN_PROGRESS,
   EITHER;
 
+  /** The wire name, made once: names are written for every role an index adds. */
+  private final String wire;
+
+  DegreeStatus() {
+    wire = name().toLowerCase(Locale.ROOT);
+  }
+
   /** The lower-case name used in JSON ({@code completed}, {@code in_progress}, {@code either}). */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   /** Parses a wire name, case-insensitively. */

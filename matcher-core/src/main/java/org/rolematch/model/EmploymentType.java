@@ -10,9 +10,16 @@ public enum EmploymentType {
   CONTRACT,
   UNKNOWN;
 
+  /** The wire name, made once: names are written for every role an index adds. */
+  private final String wire;
+
+  EmploymentType() {
+    wire = name().toLowerCase(Locale.ROOT);
+  }
+
   /** The lower-case name used in JSON ({@code full_time}, ...). */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   /** Parses a wire name, case-insensitively ({@code full-time} and {@code FULL_TIME} too). */

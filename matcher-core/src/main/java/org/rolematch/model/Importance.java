@@ -9,9 +9,16 @@ public enum Importance {
   /** A plus: under "Preferred qualifications", "Nice to have", or marked "preferred", "a plus". */
   PREFERRED;
 
+  /** The wire name, made once: names are written for every role an index adds. */
+  private final String wire;
+
+  Importance() {
+    wire = name().toLowerCase(Locale.ROOT);
+  }
+
   /** The lower-case name used in JSON ({@code required}, {@code preferred}). */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   /** Parses a wire name, case-insensitively. */

@@ -27,9 +27,16 @@ public enum Kind {
    */
   CAREER_STAGE;
 
+  /** The wire name, made once: names are written for every role an index adds. */
+  private final String wire;
+
+  Kind() {
+    wire = name().toLowerCase(Locale.ROOT);
+  }
+
   /** The lower-case name used in JSON ({@code programming_language}, ...). */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   /** Parses a wire name, case-insensitively. */

@@ -74,15 +74,34 @@ public final class CompiledRole {
 
   /** Compiles a role against a concept graph. */
   public static CompiledRole compile(Role role, ConceptGraph graph) {
+    return compile(role, graph, null);
+  }
+
+  /** The number of strings a role's requirements list, all together. */
+  public static int listed(Role role) {
     List<Requirement> reqs = role.requirements();
     int listed = 0;
     for (int i = 0, n = reqs.size(); i < n; i++) {
       listed += reqs.get(i).anyOf().size();
     }
+    return listed;
+  }
+
+  /**
+   * Compiles a role whose listed strings' ordinals are known: {@code ordinals} holds, for every
+   * string its requirements list, in order, {@code graph.ordinal} of it ({@link #listed} of
+   * them; the index looks them up while encoding the role's record). Null: looked up here.
+   */
+  public static CompiledRole compile(Role role, ConceptGraph graph, int[] ordinals) {
+    List<Requirement> reqs = role.requirements();
+    int listed = ordinals != null ? ordinals.length : listed(role);
     CompiledRole c = new CompiledRole(reqs.size(), listed); // no array grows while compiling
     c.reset(role.id());
+    int at = 0;
     for (int i = 0, n = reqs.size(); i < n; i++) {
-      c.add(reqs.get(i), graph);
+      Requirement r = reqs.get(i);
+      c.add(r, graph, ordinals, at);
+      at += r.anyOf().size();
     }
     return c;
   }
@@ -91,11 +110,41 @@ public final class CompiledRole {
   public static CompiledRole compile(Requirement r, ConceptGraph graph) {
     CompiledRole c = new CompiledRole();
     c.reset("");
-    c.add(r, graph);
+    c.add(r, graph, null, 0);
     return c;
   }
 
-  private void add(Requirement r, ConceptGraph graph) {
+  /** Adds a clause; its listed strings' ordinals are {@code ordinals[from...]} when given. */
+  private void add(Requirement r, ConceptGraph graph, int[] ordinals, int from) {
+    long fm = flagsAndMask(r);
+    Kind k = r.kind();
+    addClause(k.ordinal(), r.importance().ordinal(), (int) fm, r.minCount(),
+        r.minDegree() == null ? -1 : r.minDegree().rank(),
+        r.degreeStatus() == null ? -1 : r.degreeStatus().ordinal(), r.minYears(),
+        (int) (fm >>> 32));
+    if (!listsConcepts(k)) {
+      return;
+    }
+    List<String> listed = r.anyOf();
+    for (int i = 0, n = listed.size(); i < n; i++) {
+      String a = listed.get(i);
+      if (isMarker(k, a)) {
+        continue;
+      }
+      int o = ordinals != null ? ordinals[from + i] : graph.ordinal(a);
+      if (o >= 0) {
+        addConcept(o);
+      } else {
+        addUnknown(a);
+      }
+    }
+  }
+
+  /**
+   * A requirement's clause flags (low 32 bits) and accepted degree levels, a bit per rank (high
+   * 32 bits), from its hardness and the levels and marker entries it lists.
+   */
+  static long flagsAndMask(Requirement r) {
     int fl = r.hard() ? HARD : 0;
     int mask = 0;
     Kind k = r.kind();
@@ -116,26 +165,19 @@ public final class CompiledRole {
         fl |= WORK_AUTHORIZATION;
       }
     }
-    addClause(k.ordinal(), r.importance().ordinal(), fl, r.minCount(),
-        r.minDegree() == null ? -1 : r.minDegree().rank(),
-        r.degreeStatus() == null ? -1 : r.degreeStatus().ordinal(), r.minYears(), mask);
-    if (k == Kind.DEGREE || k == Kind.PUBLICATION || k == Kind.CAREER_STAGE) {
-      return;
-    }
-    for (int i = 0, n = listed.size(); i < n; i++) {
-      String a = listed.get(i);
-      if ((k == Kind.PRIOR_INTERNSHIP && a.equals(INTERNSHIP))
-          || (k == Kind.FIELD_OF_STUDY && isRelatedFieldMarker(a))
-          || (k == Kind.LOCATION && isWorkAuthorization(a))) {
-        continue;
-      }
-      int o = graph.ordinal(a);
-      if (o >= 0) {
-        addConcept(o);
-      } else {
-        addUnknown(a);
-      }
-    }
+    return ((long) mask << 32) | (fl & 0xFFFFFFFFL);
+  }
+
+  /** Whether clauses of this kind keep the concepts they list (degree levels are a mask). */
+  static boolean listsConcepts(Kind k) {
+    return k != Kind.DEGREE && k != Kind.PUBLICATION && k != Kind.CAREER_STAGE;
+  }
+
+  /** Whether a listed entry of a clause of this kind is a marker, not a concept. */
+  static boolean isMarker(Kind k, String a) {
+    return (k == Kind.PRIOR_INTERNSHIP && a.equals(INTERNSHIP))
+        || (k == Kind.FIELD_OF_STUDY && isRelatedFieldMarker(a))
+        || (k == Kind.LOCATION && isWorkAuthorization(a));
   }
 
   static int levelOf(String s) {

@@ -2,17 +2,28 @@ package org.rolematch.index;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.junit.jupiter.api.Test;
 import org.rolematch.model.CandidateProfile;
+import org.rolematch.model.DegreeLevel;
+import org.rolematch.model.DegreeStatus;
+import org.rolematch.model.Importance;
+import org.rolematch.model.Kind;
+import org.rolematch.model.Requirement;
 import org.rolematch.model.Role;
 import org.rolematch.model.SalaryRange;
+import org.rolematch.score.CompiledCodec;
+import org.rolematch.score.CompiledRole;
+import org.rolematch.score.ConceptGraph;
 import org.rolematch.score.Fixtures;
+import org.rolematch.taxonomy.Concept;
 import org.rolematch.taxonomy.Taxonomy;
 
 /** Records are written as Lucene's {@code DataOutput} writes them, and read back whole. */
@@ -82,6 +93,60 @@ class RecordCodecTest {
       byte[] b = RecordCodec.encode(p);
       assertEquals(p, RecordCodec.decodeProfile(b, 0, b.length));
     }
+  }
+
+  @Test
+  void encodingWithConceptIdsWritesTheSameRecordAndTheOrdinalsTheCompiledFormNeeds() {
+    List<Concept> concepts = new ArrayList<>(Taxonomy.defaults().concepts());
+    concepts.add(Concept.of("z\u00fcrich lake", Kind.LOCATION));
+    concepts.add(Concept.of("\u673a\u5668\u5b66\u4e60", Kind.RESEARCH_AREA));
+    concepts.add(Concept.of("caf\u00e9 \ud83d\ude00 tooling", Kind.TOOL));
+    Taxonomy t = Taxonomy.of(concepts);
+    ConceptGraph g = ConceptGraph.of(t);
+    RecordCodec.ConceptIds ids = new RecordCodec.ConceptIds(g);
+    Fixtures.RandomData data = new Fixtures.RandomData(t, 11).benchmarkSizes();
+    List<Role> roles = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      roles.add(data.role("role-" + i));
+    }
+    roles.add(Role.of("mixed", "t", List.of(
+        Fixtures.req("r1", Kind.RESEARCH_AREA, Importance.REQUIRED, "\u673a\u5668\u5b66\u4e60",
+            "not in the taxonomy", "unbekannt \u00fc", "python", "python"),
+        Fixtures.req("r2", Kind.LOCATION, Importance.PREFERRED, "z\u00fcrich lake",
+            "work authorization", "lone \ud800"),
+        Fixtures.req("r3", Kind.TOOL, Importance.REQUIRED, "caf\u00e9 \ud83d\ude00 tooling"),
+        Fixtures.req("r4", Kind.FIELD_OF_STUDY, Importance.REQUIRED, "computer science",
+            "related field"),
+        Fixtures.degreeReq("r5", DegreeLevel.MASTER, DegreeStatus.COMPLETED, "master", "phd",
+            "equivalent experience"),
+        Fixtures.req("r6", Kind.PRIOR_INTERNSHIP, Importance.PREFERRED))));
+    int known = 0;
+    int unknown = 0;
+    for (Role r : roles) {
+      int[] ordinals = new int[CompiledRole.listed(r)];
+      assertArrayEquals(RecordCodec.encode(r, false),
+          RecordCodec.encode(r, false, ids, ordinals), r.id());
+      int k = 0;
+      for (Requirement q : r.requirements()) {
+        for (String a : q.anyOf()) {
+          assertEquals(g.ordinal(a), ordinals[k++], a);
+          if (g.ordinal(a) >= 0) {
+            known++;
+          } else {
+            unknown++;
+          }
+        }
+      }
+      assertEquals(ordinals.length, k);
+      byte[] compiled = CompiledCodec.encode(CompiledRole.compile(r, g));
+      assertArrayEquals(compiled, CompiledCodec.encode(CompiledRole.compile(r, g, ordinals)),
+          r.id());
+      assertArrayEquals(compiled, CompiledCodec.encode(r, g, ordinals), r.id());
+      int[] again = new int[ordinals.length];
+      assertArrayEquals(RecordCodec.encode(r, true),
+          RecordCodec.encode(r, true, ids, again), r.id());
+    }
+    assertTrue(known > 1000 && unknown > 10, known + " known, " + unknown + " unknown");
   }
 
   private static Role withoutSource(Role r) {

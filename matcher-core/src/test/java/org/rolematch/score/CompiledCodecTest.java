@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rolematch.model.DegreeLevel;
+import org.rolematch.model.DegreeStatus;
+import org.rolematch.model.Evidence;
+import org.rolematch.model.Importance;
+import org.rolematch.model.Kind;
+import org.rolematch.model.Requirement;
 import org.rolematch.model.Role;
 
 class CompiledCodecTest {
@@ -56,5 +62,54 @@ class CompiledCodecTest {
         assertEquals(p.nOwn, old.nOwn);
       }
     }
+  }
+
+  @Test
+  void aRoleEncodedStraightFromItsRequirementsIsTheEncodingOfItsCompiledRole() {
+    Fixtures.RandomData data = new Fixtures.RandomData(Fixtures.smallTaxonomy(), 9);
+    List<Role> roles = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      roles.add(data.role("role-" + i));
+    }
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      many.add(i % 3 == 0 ? "python" : "unknown " + (i % 70)); // repeats, over 127 entries
+    }
+    roles.add(Role.of("edges", "t", List.of(
+        Fixtures.req("r1", Kind.TOOL, Importance.REQUIRED, "python", "sql", "python", "x y",
+            "x y", "caf\u00e9", "sql"),
+        Fixtures.req("r2", Kind.FIELD_OF_STUDY, Importance.REQUIRED, "computer science",
+            "related field", "related fields", "computer science"),
+        Fixtures.req("r3", Kind.LOCATION, Importance.PREFERRED, "texas", "work authorization",
+            "work authorisation", "mars"),
+        Fixtures.req("r4", Kind.PRIOR_INTERNSHIP, Importance.PREFERRED, "internship", "java"),
+        Fixtures.req("r5", Kind.PUBLICATION, Importance.PREFERRED, "nlp"),
+        Fixtures.req("r6", Kind.CAREER_STAGE, Importance.REQUIRED),
+        Fixtures.req("r7", Kind.SKILL, Importance.REQUIRED),
+        new Requirement("r8", Kind.DEGREE, Importance.REQUIRED,
+            List.of("master", "PhD", "Equivalent experience", "bs"), 1, DegreeLevel.MASTER,
+            DegreeStatus.EITHER, 0, true, Evidence.NONE),
+        new Requirement("r9", Kind.EXPERIENCE_YEARS, Importance.REQUIRED, List.of("java"), 1,
+            null, null, 300, false, Evidence.NONE),
+        new Requirement("r10", Kind.ML_FRAMEWORK, Importance.REQUIRED,
+            List.of("pytorch", "jax", "tensorflow"), 2, null, null, 3, true, Evidence.NONE),
+        Requirement.anyOf("r11", Kind.TOOL, Importance.PREFERRED, many, Evidence.NONE))));
+    for (Role r : roles) {
+      byte[] expected = CompiledCodec.encode(CompiledRole.compile(r, graph));
+      assertArrayEquals(expected, CompiledCodec.encode(r, graph, null), r.id());
+      int[] ordinals = new int[CompiledRole.listed(r)];
+      int k = 0;
+      for (Requirement q : r.requirements()) {
+        for (String a : q.anyOf()) {
+          ordinals[k++] = graph.ordinal(a);
+        }
+      }
+      assertArrayEquals(expected, CompiledCodec.encode(r, graph, ordinals), r.id());
+    }
+    CompiledRole back = new CompiledRole();
+    byte[] b = CompiledCodec.encode(roles.get(roles.size() - 1), graph, null);
+    CompiledCodec.decode(b, 0, b.length, back);
+    assertEquals(11, back.clauseCount());
+    assertEquals(4, back.conceptEnd(0) - back.conceptStart(0)); // python, sql, x y, caf\u00e9
   }
 }

@@ -43,6 +43,25 @@ class ConceptExtractorTest {
   }
 
   @Test
+  void anExtractorBuiltAfterTheThreadScannedTextExtractsAsOneBuiltOnAFreshThread()
+      throws Exception {
+    // building an extractor tokenizes every spelling with the thread's tokenizer, the one
+    // words(...) uses: a long text scanned before (a grown buffer), or a scan left half-way by a
+    // failure, must not leak into the aliases
+    String text = "Python, Go, Java; natural language processing or NLP, a recommendation "
+        + "system, C++, C# and scikit-learn. Strong JavaScript skills.";
+    String[] fresh = new String[1];
+    Thread t = new Thread(() -> fresh[0] = ConceptExtractor.of(TAXONOMY).extract(text).toString());
+    t.start();
+    t.join();
+    ConceptExtractor.words("x ".repeat(50_000) + "Python, Go");
+    assertEquals(fresh[0], ConceptExtractor.of(TAXONOMY).extract(text).toString());
+    assertEquals(List.of("natural", "language", "processing"),
+        ConceptExtractor.words("natural language processing"));
+    assertEquals(fresh[0], ConceptExtractor.of(TAXONOMY).extract(text).toString());
+  }
+
+  @Test
   void symbolsStayPartOfTheirWords() {
     assertEquals(List.of("c++", "c#", ".net", "node.js", "scikit-learn"),
         ids("We use C++, C#, .NET, Node.js and scikit-learn."));
