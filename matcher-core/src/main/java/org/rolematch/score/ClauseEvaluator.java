@@ -211,7 +211,8 @@ public final class ClauseEvaluator {
       if (o.credit < 1 && all > 0) {
         lost += w * (1 - o.credit);
         if (lost > cut * (1 + 1e-9) + 1e-9) {
-          sheet.score = -1;
+          sheet.score = -1; // below the threshold; the sheet holds clauses 0..i only
+          sheet.eligible = false;
           return -1;
         }
       }
