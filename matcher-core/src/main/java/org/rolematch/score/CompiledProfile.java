@@ -37,6 +37,12 @@ public final class CompiledProfile {
   long[] ownBits = new long[0];
   long[] upBits = new long[0];
   long[] parBits = new long[0];
+  /**
+   * Per word of {@link #ownBits} and {@link #upBits}: how many bits the words before it hold, so
+   * that a concept's index in {@code own} or {@code up} is a count of bits, not a search.
+   */
+  int[] ownRank = new int[0];
+  int[] upRank = new int[0];
   int[] upVia = new int[0];
   int nUp;
   // direct parents of own concepts, sorted
@@ -343,6 +349,29 @@ public final class CompiledProfile {
     ownBits = bits(own, nOwn, ownBits);
     upBits = bits(up, nUp, upBits);
     parBits = bits(parentsOfOwn, nPar, parBits);
+    ownRank = ranks(ownBits, ownRank);
+    upRank = ranks(upBits, upRank);
+  }
+
+  private static int[] ranks(long[] bits, int[] reuse) {
+    int[] r = reuse.length >= bits.length ? reuse : new int[bits.length];
+    int n = 0;
+    for (int w = 0; w < bits.length; w++) {
+      r[w] = n;
+      n += Long.bitCount(bits[w]);
+    }
+    return r;
+  }
+
+  /** The index of {@code ord} in the sorted, distinct values whose bits and ranks are given. */
+  private static int index(long[] bits, int[] rank, int ord) {
+    int w = ord >>> 6;
+    if (ord < 0 || w >= bits.length) {
+      return -1;
+    }
+    long x = bits[w];
+    long b = 1L << ord;
+    return (x & b) == 0 ? -1 : rank[w] + Long.bitCount(x & (b - 1));
   }
 
   private static long[] bits(int[] sorted, int n, long[] reuse) {
@@ -476,7 +505,7 @@ public final class CompiledProfile {
   }
 
   int upIndex(int ord) {
-    return bit(upBits, ord) ? Arrays.binarySearch(up, 0, nUp, ord) : -1;
+    return index(upBits, upRank, ord);
   }
 
   /**
@@ -492,7 +521,7 @@ public final class CompiledProfile {
   }
 
   int ownIndex(int ord) {
-    return bit(ownBits, ord) ? Arrays.binarySearch(own, 0, nOwn, ord) : -1;
+    return index(ownBits, ownRank, ord);
   }
 
   boolean hasParent(int ord) {
