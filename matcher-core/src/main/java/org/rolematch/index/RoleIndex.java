@@ -93,6 +93,8 @@ public final class RoleIndex implements Closeable {
   private static final int FLUSH_AFTER_BOUNDS = 32;
   /** List entries taken at a time from a segment's lists of untouched or partly touched roles. */
   private static final int WALK = 64;
+  /** Roles whose forward entries are read ahead of bounding them, at a time. */
+  private static final int TOUCH = 16;
   private static final double BUCKET_SCALE = BUCKETS / 101.0;
   /** Scores are capped at 100. */
   private static final double MAX_SCORE = 100.0;
@@ -706,12 +708,26 @@ public final class RoleIndex implements Closeable {
             np = walk(segs[li], true, li, bk, t, keys, sc, np);
           }
           int[] pending = sc.sortPending(np, maxDoc);
-          for (int i = 0; i < np; i++) {
-            int doc = pending[i];
-            if (acc[doc] >= t
-                && tighten(doc, leafOf(doc, bases, nLeaves), bk, t, segs, keys, sc, top)) {
-              flush(p, segs, filter, top, sc, leaves, dropIneligible);
-              t = top.threshold();
+          for (int from = 0; from < np; from += TOUCH) {
+            int to = Math.min(np, from + TOUCH);
+            // the entries of the next few roles are read before any is bounded: their cache
+            // misses overlap
+            int readAhead = 0;
+            for (int i = from; i < to; i++) {
+              int doc = pending[i];
+              if (acc[doc] >= t) {
+                int li = leafOf(doc, bases, nLeaves);
+                readAhead ^= segs[li].touch(doc - bases[li]);
+              }
+            }
+            sc.readAhead = readAhead;
+            for (int i = from; i < to; i++) {
+              int doc = pending[i];
+              if (acc[doc] >= t
+                  && tighten(doc, leafOf(doc, bases, nLeaves), bk, t, segs, keys, sc, top)) {
+                flush(p, segs, filter, top, sc, leaves, dropIneligible);
+                t = top.threshold();
+              }
             }
           }
           if (sc.nb >= sc.batchSize) {
@@ -1018,6 +1034,8 @@ public final class RoleIndex implements Closeable {
     int[] pending = new int[256];
     /** Bits by doc, to sort many pending roles in linear time (all 0 between uses). */
     long[] pendingBits = new long[0];
+    /** What reading ahead found (kept, so that the reads are not left out as unused). */
+    int readAhead;
 
     int pend(int np, int doc) {
       if (np == pending.length) {
