@@ -96,6 +96,12 @@ public final class RoleIndex implements Closeable {
   /** Roles whose forward entries are read ahead of bounding them, at a time. */
   private static final int TOUCH = 16;
   private static final double BUCKET_SCALE = BUCKETS / 101.0;
+
+  static {
+    if (RoleSegment.GUARDS != 3) { // the guard planes of a search are read three at a time
+      throw new IllegalStateException("search reads 3 guard planes, not " + RoleSegment.GUARDS);
+    }
+  }
   /** Scores are capped at 100. */
   private static final double MAX_SCORE = 100.0;
 
@@ -572,19 +578,26 @@ public final class RoleIndex implements Closeable {
       RoleSegment[] segs = segments(leaves);
       ProfileKeys keys = ProfileKeys.of(p, evaluator, segs[0].keys, unknownKeys, sc, segs);
       long t1 = System.nanoTime();
-      byte[] gmask = sc.gmask; // all 0 between searches
+      long[] planes = sc.planes; // all 0 between searches
+      int pw = 0; // words of a plane: the segments' words, one after another
+      int[] po = sc.planeOff;
+      for (int li = 0; li < nLeaves; li++) {
+        po[li] = pw;
+        pw += segs[li].words;
+      }
+      sc.planeWords = pw;
       try {
-        // 1. the guard clauses the profile touches (a byte of guard bits per role); roles whose
-        // guards are all touched are listed
+        // 1. the guard clauses the profile touches: per guard slot a bit plane over the roles
+        // (a posting sets a bit, with no test); then, a word at a time, the roles whose guards
+        // are all touched are listed, in doc order
         int[] full = sc.fullDocs;
         int nFull = 0;
         int[] guardKeys = keys.guardKeys;
         for (int li = 0; li < nLeaves; li++) {
           RoleSegment seg = segs[li];
-          int base = leaves.get(li).docBase;
           int[] ks = seg.guardKeyStart;
           int[] gp = seg.guardPostings;
-          byte[] all = seg.guardMask;
+          int o = po[li];
           for (int i = 0; i < keys.nGuard; i++) {
             int key = guardKeys[i];
             if (key >= seg.keyEnd) {
@@ -592,15 +605,21 @@ public final class RoleIndex implements Closeable {
             }
             for (int j = ks[key], end = ks[key + 1]; j < end; j++) {
               int v = gp[j];
-              int d = v >>> 2;
-              int m = gmask[base + d];
-              int m2 = m | 1 << (v & 3);
-              if (m2 != m) {
-                gmask[base + d] = (byte) m2;
-                if (m2 == all[d]) {
-                  full[nFull++] = base + d;
-                }
-              }
+              planes[(v & 3) * pw + o + (v >>> 8)] |= 1L << (v >>> 2);
+            }
+          }
+          int base = leaves.get(li).docBase;
+          long[] has = seg.guardBits;
+          int sw = seg.words;
+          for (int w = 0; w < sw; w++) {
+            long p0 = planes[o + w];
+            long p1 = planes[pw + o + w];
+            long p2 = planes[2 * pw + o + w];
+            long f = (p0 | p1 | p2) & (p0 | ~has[w]) & (p1 | ~has[sw + w])
+                & (p2 | ~has[2 * sw + w]);
+            while (f != 0) {
+              full[nFull++] = base + (w << 6 | Long.numberOfTrailingZeros(f));
+              f &= f - 1;
             }
           }
         }
@@ -624,8 +643,8 @@ public final class RoleIndex implements Closeable {
             acc[doc] = -1f;
             continue;
           }
-          float b = segs[li].guardBound(d, gmask[doc], keys.credit, keys.classWeight,
-              keys.classFloor);
+          float b = segs[li].guardBound(d, segs[li].guardMask[d], keys.credit,
+              keys.classWeight, keys.classFloor);
           acc[doc] = b;
           hist[bucket(b)]++;
         }
@@ -739,7 +758,7 @@ public final class RoleIndex implements Closeable {
         }
         lastPhaseNanos[3] = System.nanoTime() - t3;
       } finally {
-        Arrays.fill(gmask, 0, maxDoc, (byte) 0);
+        Arrays.fill(planes, 0, RoleSegment.GUARDS * pw, 0L);
         keys.reset();
         Arrays.fill(sc.dvs, 0, nLeaves, null); // hold no reader state between searches
         Arrays.fill(sc.lives, 0, nLeaves, null);
@@ -765,7 +784,9 @@ public final class RoleIndex implements Closeable {
       Bits live = sc.lives[li];
       int base = sc.bases[li];
       byte[] all = seg.guardMask;
-      byte[] gmask = sc.gmask;
+      long[] planes = sc.planes;
+      int pw = sc.planeWords;
+      int o = sc.planeOff[li];
       float[] acc = sc.acc;
       int[] next = sc.next;
       int[] guardHead = sc.guardHead;
@@ -785,7 +806,7 @@ public final class RoleIndex implements Closeable {
             break;
           }
           int d = lo[q];
-          int m = gmask[base + d];
+          int m = touched(planes, pw, o, d);
           if ((part ? m == 0 || m == all[d] : m != 0) || (live != null && !live.get(d))) {
             continue; // in another list, or deleted
           }
@@ -832,7 +853,7 @@ public final class RoleIndex implements Closeable {
       }
       lastForwardBounds++;
       float fb = seg.forwardBound(d, keys.credit, keys.classWeight, keys.classFloor, t,
-          sc.gmask[doc]);
+          touched(sc.planes, sc.planeWords, sc.planeOff[li], d));
       if (fb < t) {
         return false;
       }
@@ -862,6 +883,16 @@ public final class RoleIndex implements Closeable {
       // when many roles need exact scores (large N, loose bounds), larger batches keep the
       // doc-values reopenings (and their garbage) logarithmic in their number
       sc.batchSize = Math.min(MAX_BATCH, 2 * sc.batchSize);
+    }
+
+    /**
+     * The guards of a segment's doc a search touched (bits), from the guard planes of {@code pw}
+     * words each, where the segment's words start at {@code o}.
+     */
+    private static int touched(long[] planes, int pw, int o, int d) {
+      int w = o + (d >>> 6);
+      return (int) (planes[w] >>> d) & 1 | ((int) (planes[pw + w] >>> d) & 1) << 1
+          | ((int) (planes[2 * pw + w] >>> d) & 1) << 2;
     }
 
     /** The index of the segment holding a doc ({@code bases} ascending). */
@@ -1002,8 +1033,14 @@ public final class RoleIndex implements Closeable {
   /** Per-search working arrays, pooled so that a search allocates nothing proportional to N. */
   static final class Scratch {
     float[] acc = new float[0];
-    /** Per role: the guard clauses the search touched (bits); all 0 between searches. */
-    byte[] gmask = new byte[0];
+    /**
+     * Per guard slot, a bit per role: the guard clauses the search touched; all 0 between
+     * searches. Plane {@code g} starts at {@code g * planeWords}; in it, segment {@code li}'s
+     * words start at {@code planeOff[li]}.
+     */
+    long[] planes = new long[0];
+    int planeWords;
+    int[] planeOff = new int[0];
     /** Roles whose guards a search touched all of. */
     int[] fullDocs = new int[0];
     final int[] hist = new int[BUCKETS];
@@ -1095,7 +1132,7 @@ public final class RoleIndex implements Closeable {
       if (acc.length < maxDoc) {
         int cap = Math.max(maxDoc, acc.length + (acc.length >> 2));
         acc = new float[cap];
-        gmask = new byte[cap];
+
         fullDocs = new int[cap];
         next = new int[cap];
         order = new int[cap];
@@ -1108,6 +1145,11 @@ public final class RoleIndex implements Closeable {
         lives = new Bits[cap];
         nonePos = new int[cap];
         partPos = new int[cap];
+        planeOff = new int[cap];
+      }
+      int planeWords = (maxDoc >>> 6) + leaves + 1; // each segment's words start a word
+      if (planes.length < RoleSegment.GUARDS * planeWords) {
+        planes = new long[RoleSegment.GUARDS * Math.max(planeWords, planes.length / 2)];
       }
     }
   }

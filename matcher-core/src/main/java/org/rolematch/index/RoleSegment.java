@@ -123,6 +123,15 @@ final class RoleSegment {
   final String[] blockMinId;
   /** Per doc: the bits of the guards it has. */
   final byte[] guardMask;
+  /** Words of a bit set over this segment's docs. */
+  final int words;
+  /**
+   * {@link #guardMask} as bit sets: for guard {@code g}, word {@code g * words + w} has a bit for
+   * each doc of word {@code w} that has that guard. A search marks the guards a profile touches
+   * in bit sets of the same layout and finds the roles with all of theirs touched a word at a
+   * time.
+   */
+  final long[] guardBits;
   /** Docs ordered by their bound when no guard is touched, and those bounds (descending). */
   final int[] noneOrder;
   final float[] noneBound;
@@ -234,6 +243,15 @@ final class RoleSegment {
     this.guardKeyStart = guardKeyStart;
     this.guardPostings = guardPostings;
     this.guardMask = guardMask;
+    this.words = (maxDoc + 63) >>> 6;
+    this.guardBits = new long[GUARDS * words];
+    for (int d = 0; d < maxDoc; d++) {
+      for (int g = 0; g < GUARDS; g++) {
+        if ((guardMask[d] & (1 << g)) != 0) {
+          guardBits[g * words + (d >>> 6)] |= 1L << d;
+        }
+      }
+    }
     this.noneOrder = orders[0];
     this.noneBound = orderBounds[0];
     this.partOrder = orders[1];
@@ -246,7 +264,8 @@ final class RoleSegment {
   long ramBytes() {
     return 4L * fwdStart.length + 4L * fwd.length + 4L * staticNum.length + 4L * full.length
         + 4L * loss.length + 4L * scale.length + 4L * degree.length + 4L * guardKeyStart.length
-        + 4L * guardPostings.length + guardMask.length + 4L * noneOrder.length
+        + 4L * guardPostings.length + guardMask.length + 8L * guardBits.length
+        + 4L * noneOrder.length
         + 4L * noneBound.length + 4L * partOrder.length + 4L * partBound.length
         + 48L * blockMinId.length
         + 4L * degreeSigs.length;

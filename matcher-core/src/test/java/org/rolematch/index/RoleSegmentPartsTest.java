@@ -40,6 +40,15 @@ class RoleSegmentPartsTest {
             new RoleSegment.UnknownKeys(new RoleSegment.Keys(eval.graph().size()));
         RoleSegment one = RoleSegment.build(leaf, eval, unknown, 1);
         assertTrue(!unknown.isEmpty(), "the roles name unknown ids");
+        int guards = 0;
+        for (int d = 0; d < one.maxDoc; d++) {
+          for (int g = 0; g < RoleSegment.GUARDS; g++) {
+            boolean bit = (one.guardBits[g * one.words + (d >>> 6)] & (1L << d)) != 0;
+            assertEquals((one.guardMask[d] & (1 << g)) != 0, bit, "guard " + g + " of doc " + d);
+            guards += bit ? 1 : 0;
+          }
+        }
+        assertTrue(guards > one.maxDoc, "most roles have guards: " + guards);
         for (int parts : new int[] {2, 3, 7, 64}) {
           assertSameArrays(one, RoleSegment.build(leaf, eval, unknown, parts), parts);
         }
@@ -58,6 +67,6 @@ class RoleSegmentPartsTest {
       assertTrue(Objects.deepEquals(f.get(a), f.get(b)), f.getName() + " with " + parts + " parts");
       compared++;
     }
-    assertEquals(19, compared, "every field of the structure compared");
+    assertEquals(21, compared, "every field of the structure compared");
   }
 }
