@@ -471,6 +471,8 @@ public final class RoleIndex implements Closeable {
     int lastExactEvaluations;
     /** Roles bounded from their forward entries by the last search (a diagnostic). */
     int lastForwardBounds;
+    /** Segments whose partly touched roles the last search took at once (a diagnostic). */
+    int lastBulkSegments;
     /** Nanoseconds of the last search's phases: keys, guards, bounds, exact, results. */
     final long[] lastPhaseNanos = new long[5];
 
@@ -570,6 +572,7 @@ public final class RoleIndex implements Closeable {
       TopK top = new TopK(k);
       lastExactEvaluations = 0;
       lastForwardBounds = 0;
+      lastBulkSegments = 0;
       if (nLeaves == 0) {
         return top;
       }
@@ -611,17 +614,19 @@ public final class RoleIndex implements Closeable {
           int base = leaves.get(li).docBase;
           long[] has = seg.guardBits;
           int sw = seg.words;
+          int partly = 0;
           for (int w = 0; w < sw; w++) {
             long p0 = planes[o + w];
             long p1 = planes[pw + o + w];
             long p2 = planes[2 * pw + o + w];
-            long f = (p0 | p1 | p2) & (p0 | ~has[w]) & (p1 | ~has[sw + w])
-                & (p2 | ~has[2 * sw + w]);
+            long f = fullWord(p0, p1, p2, has, sw, w);
+            partly += Long.bitCount((p0 | p1 | p2) & ~f);
             while (f != 0) {
               full[nFull++] = base + (w << 6 | Long.numberOfTrailingZeros(f));
               f &= f - 1;
             }
           }
+          sc.partly[li] = partly;
         }
         long t2 = System.nanoTime();
         // 2. the bound of every live role whose guards are all touched, and a histogram of them
@@ -781,6 +786,13 @@ public final class RoleIndex implements Closeable {
       if (q >= lo.length || bucket(lb[q]) < bk) {
         return np;
       }
+      int partly = sc.partly[li];
+      if (part && q >= partly >>> 2 && atLeast(lb, q, t) - q > partly) {
+        // the walk has gone a quarter as far as there are partly touched roles, and at this
+        // threshold it may still step over more than all of them (a step costs about what
+        // bounding one of them at once does): take them at once
+        return bulk(seg, li, bk, t, keys, sc, np);
+      }
       Bits live = sc.lives[li];
       int base = sc.bases[li];
       byte[] all = seg.guardMask;
@@ -839,6 +851,62 @@ public final class RoleIndex implements Closeable {
     }
 
     /**
+     * Takes the rest of a segment's list of partly touched roles at once, for a search whose
+     * threshold falls deep into that list (a profile that meets few of the heavy clauses of most
+     * roles). Walking the list in bound order steps over every role no guard of which is touched
+     * (most of the list then) and reads each role's guard bound at random. Here the partly
+     * touched roles are found a word at a time from the guard planes, in doc order, and those the
+     * walk has not taken yet are bounded front to back. Each goes where the walk would have put
+     * it, or is dropped when its bound is already below {@code t} (the threshold only rises).
+     * Returns the number pending.
+     */
+    private int bulk(RoleSegment seg, int li, int bk, double t, ProfileKeys keys, Scratch sc,
+        int np) {
+      lastBulkSegments++;
+      int walked = sc.partPos[li];
+      sc.partPos[li] = seg.partOrder.length;
+      int[] rank = seg.partRank;
+      Bits live = sc.lives[li];
+      int base = sc.bases[li];
+      long[] planes = sc.planes;
+      int pw = sc.planeWords;
+      int o = sc.planeOff[li];
+      long[] has = seg.guardBits;
+      int sw = seg.words;
+      float[] acc = sc.acc;
+      int[] next = sc.next;
+      int[] guardHead = sc.guardHead;
+      for (int w = 0; w < sw; w++) {
+        long p0 = planes[o + w];
+        long p1 = planes[pw + o + w];
+        long p2 = planes[2 * pw + o + w];
+        long x = (p0 | p1 | p2) & ~fullWord(p0, p1, p2, has, sw, w); // partly touched
+        while (x != 0) {
+          int d = (w << 6) | Long.numberOfTrailingZeros(x);
+          x &= x - 1;
+          if (rank[d] < walked || (live != null && !live.get(d))) {
+            continue; // taken by the walk already, or deleted
+          }
+          int m = (int) (p0 >>> d) & 1 | ((int) (p1 >>> d) & 1) << 1 | ((int) (p2 >>> d) & 1) << 2;
+          float b = seg.guardBound(d, m, keys.credit, keys.classWeight, keys.classFloor);
+          if (b < t) {
+            continue;
+          }
+          int doc = base + d;
+          acc[doc] = b;
+          int gb = bucket(b);
+          if (gb < bk) {
+            next[doc] = guardHead[gb];
+            guardHead[gb] = doc;
+          } else {
+            np = sc.pend(np, doc);
+          }
+        }
+      }
+      return np;
+    }
+
+    /**
      * Bounds a role taken in bucket {@code bk} tightly, from its forward entries: one that can
      * still reach {@code t} joins the batch when its tight bound is still in {@code bk} (or the top
      * k is not full yet), else it waits in the list of its lower bucket ({@code acc} holds the
@@ -893,6 +961,32 @@ public final class RoleIndex implements Closeable {
       int w = o + (d >>> 6);
       return (int) (planes[w] >>> d) & 1 | ((int) (planes[pw + w] >>> d) & 1) << 1
           | ((int) (planes[2 * pw + w] >>> d) & 1) << 2;
+    }
+
+    /**
+     * Of word {@code w} of a segment's docs, those whose guards are all touched: its words of the
+     * three guard planes, and the segment's {@code guardBits} of {@code sw} words a guard.
+     */
+    private static long fullWord(long p0, long p1, long p2, long[] has, int sw, int w) {
+      return (p0 | p1 | p2) & (p0 | ~has[w]) & (p1 | ~has[sw + w]) & (p2 | ~has[2 * sw + w]);
+    }
+
+    /**
+     * One past the last entry from {@code q} on of a list's descending bounds that is at least
+     * {@code t}: how far the walk could still go at this threshold.
+     */
+    private static int atLeast(float[] lb, int q, double t) {
+      int lo = q;
+      int hi = lb.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (lb[mid] >= t) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
     }
 
     /** The index of the segment holding a doc ({@code bases} ascending). */
@@ -1127,6 +1221,8 @@ public final class RoleIndex implements Closeable {
     /** Per segment: the next role of its none and partial lists. */
     int[] nonePos = new int[0];
     int[] partPos = new int[0];
+    /** Per segment: how many of its roles the search touches some but not all guards of. */
+    int[] partly = new int[0];
 
     void ensure(int maxDoc, int leaves) {
       if (acc.length < maxDoc) {
@@ -1146,6 +1242,7 @@ public final class RoleIndex implements Closeable {
         nonePos = new int[cap];
         partPos = new int[cap];
         planeOff = new int[cap];
+        partly = new int[cap];
       }
       int planeWords = (maxDoc >>> 6) + leaves + 1; // each segment's words start a word
       if (planes.length < RoleSegment.GUARDS * planeWords) {

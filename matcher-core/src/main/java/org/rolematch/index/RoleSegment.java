@@ -141,6 +141,8 @@ final class RoleSegment {
    */
   final int[] partOrder;
   final float[] partBound;
+  /** Per doc with guards: its position in {@link #partOrder}. */
+  final int[] partRank;
   final int[] degreeSigs; // degree signatures present in this segment
   final Keys keys;
 
@@ -256,6 +258,10 @@ final class RoleSegment {
     this.noneBound = orderBounds[0];
     this.partOrder = orders[1];
     this.partBound = orderBounds[1];
+    this.partRank = new int[maxDoc];
+    for (int q = 0; q < partOrder.length; q++) {
+      partRank[partOrder[q]] = q;
+    }
     this.degreeSigs = degreeSigs;
     this.keys = keys;
   }
@@ -267,6 +273,7 @@ final class RoleSegment {
         + 4L * guardPostings.length + guardMask.length + 8L * guardBits.length
         + 4L * noneOrder.length
         + 4L * noneBound.length + 4L * partOrder.length + 4L * partBound.length
+        + 4L * partRank.length
         + 48L * blockMinId.length
         + 4L * degreeSigs.length;
   }
@@ -608,13 +615,10 @@ final class RoleSegment {
    */
   float guardBound(int doc, int touched, float[] credit, double[] classWeight,
       double[] classFloor) {
-    double u = full[doc];
     int o = GUARDS * doc;
-    for (int j = 0; j < GUARDS; j++) {
-      if ((touched & (1 << j)) == 0) {
-        u -= loss[o + j];
-      }
-    }
+    int un = ~touched; // each untouched guard's loss, with no branch (the bits are unpredictable)
+    double u = (double) full[doc] - loss[o] * (un & 1) - loss[o + 1] * ((un >>> 1) & 1)
+        - loss[o + 2] * ((un >>> 2) & 1);
     int e = degree[doc] - 1;
     if (e >= 0) {
       float c = credit[e >>> 6];
