@@ -170,6 +170,81 @@ public final class CompiledCodec {
     }
   }
 
+  /**
+   * Receives the clauses of an encoded role one at a time from a {@link ClauseDecoder}, each as
+   * the {@link CompiledRole} that {@link #decode} fills would hold it.
+   */
+  public interface ClauseVisitor {
+    /**
+     * Clause {@code i}: its fields as {@link CompiledRole} keeps them, and its {@code nConcepts}
+     * distinct concepts, each an ordinal or {@code -(u + 1)} for {@code unknown[u]}. The arrays
+     * are the decoder's, refilled for the next clause.
+     */
+    void clause(int i, int kind, int importance, int flags, int minCount, int minDegreeRank,
+        int status, int minYears, int levelMask, int[] concepts, int nConcepts, String[] unknown);
+  }
+
+  /**
+   * Decodes roles clause by clause to a visitor: for a reader of every clause of many roles (the
+   * role index's structure build), which then needs no {@link CompiledRole} filled first. Reuses
+   * its buffers; not thread-safe.
+   */
+  public static final class ClauseDecoder {
+    private int[] concepts = new int[16];
+    private String[] unknown = new String[2];
+
+    /** Visits the clauses of an encoded role in order (its id is skipped). */
+    public void decode(byte[] b, int off, int len, ClauseVisitor visitor) {
+      In in = new In(b, off, len);
+      check(in.vint());
+      in.skipString();
+      int n = in.vint();
+      for (int i = 0; i < n; i++) {
+        int kind = in.vint();
+        int imp = in.vint();
+        int flags = in.vint();
+        int minCount = in.vint();
+        int minDeg = in.vint() - 1;
+        int status = in.vint() - 1;
+        int years = in.vint();
+        int mask = in.vint();
+        int nc = in.vint();
+        if (concepts.length < nc) {
+          concepts = new int[Math.max(nc, 2 * concepts.length)];
+        }
+        int w = 0;
+        int nUnknown = 0;
+        for (int j = 0; j < nc; j++) {
+          int c = in.vint();
+          if (c > 0) {
+            concepts[w++] = c - 1;
+            continue;
+          }
+          String id = in.string();
+          if (!holdsUnknown(id, nUnknown)) { // as CompiledRole.addUnknown drops a repeat
+            if (nUnknown == unknown.length) {
+              unknown = Arrays.copyOf(unknown, 2 * nUnknown);
+            }
+            unknown[nUnknown++] = id;
+            concepts[w++] = -nUnknown;
+          }
+        }
+        // the bytes a CompiledRole keeps kind, importance, minimum degree and status in
+        visitor.clause(i, (byte) kind, (byte) imp, flags, Math.max(1, minCount), (byte) minDeg,
+            (byte) status, years, mask, concepts, w, unknown);
+      }
+    }
+
+    private boolean holdsUnknown(String id, int nUnknown) {
+      for (int u = 0; u < nUnknown; u++) {
+        if (unknown[u].equals(id)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** Reads only the role id of an encoded compiled role. */
   public static String roleId(byte[] b, int off, int len) {
     In in = new In(b, off, len);
