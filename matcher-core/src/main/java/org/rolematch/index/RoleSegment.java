@@ -696,6 +696,7 @@ final class RoleSegment {
 
     private final int[] groupEnd = new int[MAX_SLOTS];
     private final long[] rank = new long[MAX_SLOTS];
+    private final int[] top = new int[GUARDS];
     private int[] buffer = new int[256];
 
     /**
@@ -708,6 +709,7 @@ final class RoleSegment {
         Keys keys, float stat, float[] full, float[] loss) {
       double u = stat;
       int ns = 0;
+      int ng = 0;
       int i = from;
       while (i < to) {
         int e = fwd[i];
@@ -733,25 +735,30 @@ final class RoleSegment {
             ? 1 - Math.min(1.0, (double) met / Math.max(1, maxDoc)) : 0.5;
         slotStart[ns] = s;
         groupEnd[ns] = i;
-        goodness[ns] = d1 * Math.max(0.02, seldom);
+        double good = d1 * Math.max(0.02, seldom);
+        goodness[ns] = good;
         state[ns] = conceptOnly && d1 > 1e-6 ? MAY_GUARD : OTHER;
+        if (state[ns] == MAY_GUARD) {
+          // the best GUARDS so far by goodness, the earlier of equal ones first
+          int p = ng;
+          while (p > 0 && good > goodness[top[p - 1]]) {
+            p--;
+          }
+          if (p < GUARDS) {
+            for (int q = Math.min(ng, GUARDS - 1); q > p; q--) {
+              top[q] = top[q - 1];
+            }
+            top[p] = ns;
+            ng = Math.min(ng + 1, GUARDS);
+          }
+        }
         ns++;
       }
       full[doc] = Math.nextUp((float) u);
-      // the best GUARDS clauses by goodness (a few selection passes over a short list)
-      int ng = 0;
-      for (int gi = 0; gi < GUARDS; gi++) {
-        int best = -1;
-        for (int j = 0; j < ns; j++) {
-          if (state[j] == MAY_GUARD && (best < 0 || goodness[j] > goodness[best])) {
-            best = j;
-          }
-        }
-        if (best < 0) {
-          break;
-        }
+      for (int gi = 0; gi < ng; gi++) {
+        int best = top[gi];
         state[best] = GUARD;
-        rank[ng++] = best;
+        rank[gi] = best;
         int s = slotStart[best];
         int rc = (fwd[s] >>> 6) & 63;
         loss[GUARDS * doc + gi] = Math.nextDown((float) delta1[rc]);

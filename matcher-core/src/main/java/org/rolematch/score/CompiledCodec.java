@@ -65,13 +65,15 @@ public final class CompiledCodec {
   public static byte[] encode(Role role, ConceptGraph graph, int[] ordinals) {
     List<Requirement> reqs = role.requirements();
     int listed = ordinals != null ? ordinals.length : CompiledRole.listed(role);
-    Out o = new Out(64 + reqs.size() * 12 + listed * 2);
+    Scratch scratch = SCRATCH.get();
+    Out o = scratch.out;
+    o.len = 0;
     o.vint(VERSION);
     o.string(role.id());
     o.vint(reqs.size());
     // a clause's distinct concepts before they are written (their count comes first): an
     // ordinal, or -(i + 1) for the unknown string at i of the clause's list
-    int[] entries = new int[Math.max(1, listed)];
+    int[] entries = scratch.entries(listed);
     int at = 0;
     for (int q = 0, nq = reqs.size(); q < nq; q++) {
       Requirement r = reqs.get(q);
@@ -111,7 +113,38 @@ public final class CompiledCodec {
       }
       at += any.size();
     }
-    return o.bytes();
+    byte[] out = o.bytes();
+    scratch.release();
+    return out;
+  }
+
+  /**
+   * Each thread's buffers for encoding roles: new ones per role (zeroed, then copied out) were a
+   * tenth of encoding a role's compiled form while building the index.
+   */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private static final class Scratch {
+    /** Buffers grown beyond this many bytes (a role of very many requirements) are not kept. */
+    private static final int KEPT = 1 << 16;
+    final Out out = new Out(1024);
+    private int[] entries = new int[64];
+
+    int[] entries(int listed) {
+      if (entries.length < listed) {
+        entries = new int[listed];
+      }
+      return entries;
+    }
+
+    void release() {
+      if (out.buf.length > KEPT) {
+        out.buf = new byte[1024];
+      }
+      if (4 * entries.length > KEPT) {
+        entries = new int[64];
+      }
+    }
   }
 
   /** Whether a clause's entries so far hold this ordinal, or (-1) this unknown string. */
