@@ -82,7 +82,7 @@ final class RecordCodec {
    * needs, so a role's ids are looked up once. With {@code ids} null, no ordinals are written.
    */
   static byte[] encode(Role r, boolean withSource, ConceptIds ids, int[] ordinals) {
-    Out o = new Out(256 + 64 * r.requirements().size());
+    Out o = Out.scratch();
     o.vint(ROLE_VERSION);
     o.string(r.id());
     o.string(r.title());
@@ -131,7 +131,7 @@ final class RecordCodec {
       evidence(o, q.evidence());
     }
     o.string(withSource ? r.sourceText() : "");
-    return o.copy();
+    return o.copyAndRelease();
   }
 
   static Role decodeRole(byte[] b, int off, int len) {
@@ -320,11 +320,26 @@ final class RecordCodec {
    * which made half of encoding a role.
    */
   static final class Out {
+    /**
+     * Each thread's buffer for encoding roles: a new one per role (zeroed, then copied out) was
+     * a fifth of encoding a role's record while building the index.
+     */
+    private static final ThreadLocal<Out> SCRATCH = ThreadLocal.withInitial(() -> new Out(4096));
+    /** A scratch buffer grown beyond this (a role of very many requirements) is not kept. */
+    private static final int SCRATCH_KEPT = 1 << 16;
+
     private byte[] buf;
     private int len;
 
     Out(int capacity) {
       buf = new byte[Math.max(16, capacity)];
+    }
+
+    /** This thread's empty scratch buffer; {@link #copyAndRelease} ends its use. */
+    static Out scratch() {
+      Out o = SCRATCH.get();
+      o.len = 0;
+      return o;
     }
 
     private void ensure(int extra) {
@@ -395,6 +410,15 @@ final class RecordCodec {
     /** A copy of the bytes written so far. */
     byte[] copy() {
       return Arrays.copyOf(buf, len);
+    }
+
+    /** A copy of the bytes of a {@link #scratch} buffer, which drops a grown array after. */
+    byte[] copyAndRelease() {
+      byte[] out = Arrays.copyOf(buf, len);
+      if (buf.length > SCRATCH_KEPT) {
+        buf = new byte[4096];
+      }
+      return out;
     }
   }
 }

@@ -134,13 +134,20 @@ public final class ClauseEvaluator {
    * uses it as the floor of its upper bounds.
    */
   public double floorCredit(CompiledRole r, int i) {
-    int k = r.kind[i];
-    boolean empty = r.cStart[i + 1] == r.cStart[i];
+    return floorCredit(r.kind[i], r.cStart[i + 1] == r.cStart[i], r.flags[i]);
+  }
+
+  /**
+   * {@link #floorCredit(CompiledRole, int)} of a clause given by its kind ordinal, whether it
+   * lists no concepts, and its flags.
+   */
+  public double floorCredit(int kindOrdinal, boolean empty, int flags) {
+    int k = kindOrdinal;
     Kind kind = KINDS[k];
     if (kind.isConceptKind()) {
       return (silent[k] || empty) ? policy.unknownCredit() : 0;
     }
-    if (kind == Kind.LOCATION && empty && (r.flags[i] & CompiledRole.WORK_AUTHORIZATION) == 0) {
+    if (kind == Kind.LOCATION && empty && (flags & CompiledRole.WORK_AUTHORIZATION) == 0) {
       return policy.unknownCredit();
     }
     if (kind == Kind.CAREER_STAGE) {

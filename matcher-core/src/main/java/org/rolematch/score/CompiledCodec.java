@@ -65,13 +65,15 @@ public final class CompiledCodec {
   public static byte[] encode(Role role, ConceptGraph graph, int[] ordinals) {
     List<Requirement> reqs = role.requirements();
     int listed = ordinals != null ? ordinals.length : CompiledRole.listed(role);
-    Out o = new Out(64 + reqs.size() * 12 + listed * 2);
+    Scratch scratch = SCRATCH.get();
+    Out o = scratch.out;
+    o.len = 0;
     o.vint(VERSION);
     o.string(role.id());
     o.vint(reqs.size());
     // a clause's distinct concepts before they are written (their count comes first): an
     // ordinal, or -(i + 1) for the unknown string at i of the clause's list
-    int[] entries = new int[Math.max(1, listed)];
+    int[] entries = scratch.entries(listed);
     int at = 0;
     for (int q = 0, nq = reqs.size(); q < nq; q++) {
       Requirement r = reqs.get(q);
@@ -111,7 +113,38 @@ public final class CompiledCodec {
       }
       at += any.size();
     }
-    return o.bytes();
+    byte[] out = o.bytes();
+    scratch.release();
+    return out;
+  }
+
+  /**
+   * Each thread's buffers for encoding roles: new ones per role (zeroed, then copied out) were a
+   * tenth of encoding a role's compiled form while building the index.
+   */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private static final class Scratch {
+    /** Buffers grown beyond this many bytes (a role of very many requirements) are not kept. */
+    private static final int KEPT = 1 << 16;
+    final Out out = new Out(1024);
+    private int[] entries = new int[64];
+
+    int[] entries(int listed) {
+      if (entries.length < listed) {
+        entries = new int[listed];
+      }
+      return entries;
+    }
+
+    void release() {
+      if (out.buf.length > KEPT) {
+        out.buf = new byte[1024];
+      }
+      if (4 * entries.length > KEPT) {
+        entries = new int[64];
+      }
+    }
   }
 
   /** Whether a clause's entries so far hold this ordinal, or (-1) this unknown string. */
@@ -167,6 +200,81 @@ public final class CompiledCodec {
           into.addUnknown(in.string());
         }
       }
+    }
+  }
+
+  /**
+   * Receives the clauses of an encoded role one at a time from a {@link ClauseDecoder}, each as
+   * the {@link CompiledRole} that {@link #decode} fills would hold it.
+   */
+  public interface ClauseVisitor {
+    /**
+     * Clause {@code i}: its fields as {@link CompiledRole} keeps them, and its {@code nConcepts}
+     * distinct concepts, each an ordinal or {@code -(u + 1)} for {@code unknown[u]}. The arrays
+     * are the decoder's, refilled for the next clause.
+     */
+    void clause(int i, int kind, int importance, int flags, int minCount, int minDegreeRank,
+        int status, int minYears, int levelMask, int[] concepts, int nConcepts, String[] unknown);
+  }
+
+  /**
+   * Decodes roles clause by clause to a visitor: for a reader of every clause of many roles (the
+   * role index's structure build), which then needs no {@link CompiledRole} filled first. Reuses
+   * its buffers; not thread-safe.
+   */
+  public static final class ClauseDecoder {
+    private int[] concepts = new int[16];
+    private String[] unknown = new String[2];
+
+    /** Visits the clauses of an encoded role in order (its id is skipped). */
+    public void decode(byte[] b, int off, int len, ClauseVisitor visitor) {
+      In in = new In(b, off, len);
+      check(in.vint());
+      in.skipString();
+      int n = in.vint();
+      for (int i = 0; i < n; i++) {
+        int kind = in.vint();
+        int imp = in.vint();
+        int flags = in.vint();
+        int minCount = in.vint();
+        int minDeg = in.vint() - 1;
+        int status = in.vint() - 1;
+        int years = in.vint();
+        int mask = in.vint();
+        int nc = in.vint();
+        if (concepts.length < nc) {
+          concepts = new int[Math.max(nc, 2 * concepts.length)];
+        }
+        int w = 0;
+        int nUnknown = 0;
+        for (int j = 0; j < nc; j++) {
+          int c = in.vint();
+          if (c > 0) {
+            concepts[w++] = c - 1;
+            continue;
+          }
+          String id = in.string();
+          if (!holdsUnknown(id, nUnknown)) { // as CompiledRole.addUnknown drops a repeat
+            if (nUnknown == unknown.length) {
+              unknown = Arrays.copyOf(unknown, 2 * nUnknown);
+            }
+            unknown[nUnknown++] = id;
+            concepts[w++] = -nUnknown;
+          }
+        }
+        // the bytes a CompiledRole keeps kind, importance, minimum degree and status in
+        visitor.clause(i, (byte) kind, (byte) imp, flags, Math.max(1, minCount), (byte) minDeg,
+            (byte) status, years, mask, concepts, w, unknown);
+      }
+    }
+
+    private boolean holdsUnknown(String id, int nUnknown) {
+      for (int u = 0; u < nUnknown; u++) {
+        if (unknown[u].equals(id)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

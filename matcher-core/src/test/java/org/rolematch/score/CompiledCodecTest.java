@@ -66,6 +66,65 @@ class CompiledCodecTest {
 
   @Test
   void aRoleEncodedStraightFromItsRequirementsIsTheEncodingOfItsCompiledRole() {
+    List<Role> roles = randomAndEdgeRoles();
+    for (Role r : roles) {
+      byte[] expected = CompiledCodec.encode(CompiledRole.compile(r, graph));
+      assertArrayEquals(expected, CompiledCodec.encode(r, graph, null), r.id());
+      int[] ordinals = new int[CompiledRole.listed(r)];
+      int k = 0;
+      for (Requirement q : r.requirements()) {
+        for (String a : q.anyOf()) {
+          ordinals[k++] = graph.ordinal(a);
+        }
+      }
+      assertArrayEquals(expected, CompiledCodec.encode(r, graph, ordinals), r.id());
+    }
+    CompiledRole back = new CompiledRole();
+    byte[] b = CompiledCodec.encode(roles.get(roles.size() - 1), graph, null);
+    CompiledCodec.decode(b, 0, b.length, back);
+    assertEquals(11, back.clauseCount());
+    assertEquals(4, back.conceptEnd(0) - back.conceptStart(0)); // python, sql, x y, caf\u00e9
+  }
+
+  @Test
+  void decodingClauseByClauseVisitsWhatTheDecodedCompiledRoleHolds() {
+    CompiledCodec.ClauseDecoder decoder = new CompiledCodec.ClauseDecoder(); // reused throughout
+    CompiledRole whole = new CompiledRole();
+    int clauses = 0;
+    for (Role r : randomAndEdgeRoles()) {
+      byte[] b = CompiledCodec.encode(r, graph, null);
+      CompiledCodec.decode(b, 0, b.length, whole);
+      List<String> visited = new java.util.ArrayList<>();
+      decoder.decode(b, 0, b.length, (i, kind, imp, flags, minCount, minDeg, status, years, mask,
+          concepts, nc, unknown) -> {
+        StringBuilder c = new StringBuilder();
+        for (int j = 0; j < nc; j++) {
+          c.append(concepts[j] >= 0 ? "#" + concepts[j] : "?" + unknown[-concepts[j] - 1])
+              .append(' ');
+        }
+        visited.add(i + " " + kind + " " + imp + " " + flags + " " + minCount + " " + minDeg
+            + " " + status + " " + years + " " + mask + " [" + c + "]");
+      });
+      List<String> expected = new java.util.ArrayList<>();
+      for (int i = 0; i < whole.clauseCount(); i++) {
+        StringBuilder c = new StringBuilder();
+        for (int j = whole.conceptStart(i); j < whole.conceptEnd(i); j++) {
+          int x = whole.concept(j);
+          c.append(x >= 0 ? "#" + x : "?" + whole.unknown(-x - 1)).append(' ');
+        }
+        expected.add(i + " " + whole.kindOrdinal(i) + " " + whole.importanceOrdinal(i) + " "
+            + whole.flags(i) + " " + whole.minCount(i) + " " + whole.minDegreeRank(i) + " "
+            + whole.statusOrdinal(i) + " " + whole.minYears(i) + " " + whole.levelMask(i) + " ["
+            + c + "]");
+      }
+      assertEquals(expected, visited, r.id());
+      clauses += expected.size();
+    }
+    assertTrue(clauses > 1000, "the roles have clauses to compare: " + clauses);
+  }
+
+  /** 300 random roles (some naming unknown ids) and one of edge cases, last. */
+  private static List<Role> randomAndEdgeRoles() {
     Fixtures.RandomData data = new Fixtures.RandomData(Fixtures.smallTaxonomy(), 9);
     List<Role> roles = new java.util.ArrayList<>();
     for (int i = 0; i < 300; i++) {
@@ -94,22 +153,6 @@ class CompiledCodecTest {
         new Requirement("r10", Kind.ML_FRAMEWORK, Importance.REQUIRED,
             List.of("pytorch", "jax", "tensorflow"), 2, null, null, 3, true, Evidence.NONE),
         Requirement.anyOf("r11", Kind.TOOL, Importance.PREFERRED, many, Evidence.NONE))));
-    for (Role r : roles) {
-      byte[] expected = CompiledCodec.encode(CompiledRole.compile(r, graph));
-      assertArrayEquals(expected, CompiledCodec.encode(r, graph, null), r.id());
-      int[] ordinals = new int[CompiledRole.listed(r)];
-      int k = 0;
-      for (Requirement q : r.requirements()) {
-        for (String a : q.anyOf()) {
-          ordinals[k++] = graph.ordinal(a);
-        }
-      }
-      assertArrayEquals(expected, CompiledCodec.encode(r, graph, ordinals), r.id());
-    }
-    CompiledRole back = new CompiledRole();
-    byte[] b = CompiledCodec.encode(roles.get(roles.size() - 1), graph, null);
-    CompiledCodec.decode(b, 0, b.length, back);
-    assertEquals(11, back.clauseCount());
-    assertEquals(4, back.conceptEnd(0) - back.conceptStart(0)); // python, sql, x y, caf\u00e9
+    return roles;
   }
 }
