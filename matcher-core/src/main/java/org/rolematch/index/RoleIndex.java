@@ -68,10 +68,13 @@ import org.rolematch.score.Scorer;
  *       statically.
  *   <li>For every segment ({@link RoleSegment}, built by the first search that meets it), the
  *       postings of the profile's concepts in the guard index mark which guard clauses (up to
- *       three heavy, rarely met clauses per role) the profile touches. A role's guard bound is
- *       its credit-1 bound less every untouched guard's weight; roles with every guard touched
- *       are counting-sorted by it, the others come from per-segment lists sorted by their
- *       static bounds (no guard touched; all but the lightest touched).
+ *       three heavy, rarely met clauses per role) the profile touches, as bits in a plane per
+ *       guard slot. A role's guard bound is its credit-1 bound less every untouched guard's
+ *       weight and what its degree clause loses; roles with every guard touched (found a word
+ *       at a time) are counting-sorted by it, the others come from per-segment lists sorted by
+ *       their static bounds (no guard touched; all but the lightest touched). When the threshold
+ *       falls deep into a segment's list of partly touched roles, the rest of them are taken at
+ *       once, in doc order, from the planes.
  *   <li>Roles are taken in decreasing bound order and bounded tightly from their forward
  *       entries (each clause at the best credit of its keys), then scored exactly (the {@link
  *       ClauseEvaluator} over the compiled role in doc values) in the order of that tight bound,

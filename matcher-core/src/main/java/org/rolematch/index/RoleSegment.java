@@ -66,10 +66,11 @@ import org.rolematch.score.ConceptGraph;
  *       ({@code 100 / total weight}).
  *   <li><b>Guard postings</b>: per concept key, the roles whose guard clause {@code g} lists it,
  *       as {@code doc << 2 | g}, doc-ordered; per role the bits of the guards it has ({@code
- *       guardMask}); every role ordered by its bound when no guard is met ({@code noneOrder},
- *       {@code noneBound}), and every role with guards by its bound when all but its lightest
- *       guard are met ({@code partOrder}, {@code partBound}); and per block of 128 roles the least
- *       role id ({@code blockMinId}).
+ *       guardMask}, and the same as a bit set per guard, {@code guardBits}); every role ordered
+ *       by its bound when no guard is met ({@code noneOrder}, {@code noneBound}), and every role
+ *       with guards by its bound when all but its lightest guard are met ({@code partOrder},
+ *       {@code partBound}, and per role its place in that order, {@code partRank}); and per block
+ *       of 128 roles the least role id ({@code blockMinId}).
  * </ul>
  *
  * <p>Deleted documents stay in the structure and are skipped via live docs.
