@@ -182,15 +182,10 @@ public final class CompiledCodec {
     }
     int n = in.vint();
     for (int i = 0; i < n; i++) {
-      int kind = in.vint();
-      int imp = in.vint();
-      int flags = in.vint();
-      int minCount = in.vint();
-      int minDeg = in.vint() - 1;
-      int status = in.vint() - 1;
-      int years = in.vint();
-      int mask = in.vint();
-      into.addClause(kind, imp, flags, minCount, minDeg, status, years, mask);
+      // kind, importance, flags, minimum count, minimum degree and status (both stored + 1),
+      // years, level mask: read in that order (arguments are evaluated left to right)
+      into.addClause(in.vint(), in.vint(), in.vint(), in.vint(), in.vint() - 1, in.vint() - 1,
+          in.vint(), in.vint());
       int nc = in.vint();
       for (int j = 0; j < nc; j++) {
         int c = in.vint();
