@@ -69,8 +69,9 @@ import org.rolematch.score.ConceptGraph;
  *       guardMask}, and the same as a bit set per guard, {@code guardBits}); every role ordered
  *       by its bound when no guard is met ({@code noneOrder}, {@code noneBound}), and every role
  *       with guards by its bound when all but its lightest guard are met ({@code partOrder},
- *       {@code partBound}, and per role its place in that order, {@code partRank}); and per block
- *       of 128 roles the least role id ({@code blockMinId}).
+ *       {@code partBound}); per role its guard bound without the degree clause, as a credit-1
+ *       bound and three guard losses in 16-bit fixed point ({@code quick}); and per block of 128
+ *       roles the least role id ({@code blockMinId}).
  * </ul>
  *
  * <p>Deleted documents stay in the structure and are skipped via live docs.
@@ -143,8 +144,16 @@ final class RoleSegment {
    */
   final int[] partOrder;
   final float[] partBound;
-  /** Per doc with guards: its position in {@link #partOrder}. */
-  final int[] partRank;
+  /** Fixed-point units of a {@link #quick} bound per point: a bound of 100 is 64,000. */
+  static final double QUICK_UNIT = 640;
+  /**
+   * Per doc, its guard bound without the degree clause in four 16-bit fields of {@link
+   * #QUICK_UNIT} per point: the credit-1 bound rounded up (bits 0-15), then each guard's loss
+   * rounded down. With {@link #quickBound} it bounds a role from one read of 8 bytes where the
+   * guard bound reads four arrays; a search checks it first, and most roles of a long list of
+   * partly touched ones fail it.
+   */
+  final long[] quick;
   final int[] degreeSigs; // degree signatures present in this segment
   final Keys keys;
 
@@ -260,9 +269,9 @@ final class RoleSegment {
     this.noneBound = orderBounds[0];
     this.partOrder = orders[1];
     this.partBound = orderBounds[1];
-    this.partRank = new int[maxDoc];
-    for (int q = 0; q < partOrder.length; q++) {
-      partRank[partOrder[q]] = q;
+    this.quick = new long[maxDoc];
+    for (int d = 0; d < maxDoc; d++) {
+      quick[d] = quick(full[d], loss, GUARDS * d, scale[d]);
     }
     this.degreeSigs = degreeSigs;
     this.keys = keys;
@@ -275,7 +284,7 @@ final class RoleSegment {
         + 4L * guardPostings.length + guardMask.length + 8L * guardBits.length
         + 4L * noneOrder.length
         + 4L * noneBound.length + 4L * partOrder.length + 4L * partBound.length
-        + 4L * partRank.length
+        + 8L * quick.length
         + 48L * blockMinId.length
         + 4L * degreeSigs.length;
   }
@@ -659,6 +668,39 @@ final class RoleSegment {
       }
     }
     return margin(u, scale[doc]);
+  }
+
+  /**
+   * A doc's {@link #quick} fields: its credit-1 bound {@code full} at {@code scale} with the
+   * margin of {@link #margin}, rounded up by one unit more, and the losses of its guards at
+   * {@code loss[o..o+2]}, rounded down by one unit more, so that the quick bound stays above the
+   * guard bound whatever the float rounding. A bound over 16 bits (none in practice: scaled
+   * bounds are at most about 100) is stored as the greatest, with no losses: it passes every
+   * check.
+   */
+  static long quick(float full, float[] loss, int o, float scale) {
+    double s = (double) scale * (1 + 2e-5) * QUICK_UNIT;
+    long f = (long) Math.ceil(full * s + 1e-4 * QUICK_UNIT) + 1;
+    if (f > 0xFFFF) {
+      return 0xFFFF;
+    }
+    long q = Math.max(f, 0);
+    for (int j = 0; j < GUARDS; j++) {
+      long l = Math.min(Math.max((long) Math.floor(loss[o + j] * s) - 1, 0), 0xFFFF);
+      q |= l << (16 * (j + 1));
+    }
+    return q;
+  }
+
+  /**
+   * A doc's quick bound when the guards in {@code touched} (bits) are met, in units of {@link
+   * #QUICK_UNIT}: at least its guard bound, computed with no branch.
+   */
+  int quickBound(int doc, int touched) {
+    long g = quick[doc];
+    int un = ~touched;
+    return (int) (g & 0xFFFF) - ((int) (g >>> 16) & 0xFFFF & -(un & 1))
+        - ((int) (g >>> 32) & 0xFFFF & -((un >>> 1) & 1)) - ((int) (g >>> 48) & -((un >>> 2) & 1));
   }
 
   /**
