@@ -704,15 +704,22 @@ final class RoleSegment {
   }
 
   /**
-   * Reads the first and last forward entry of a doc and returns them combined, so that bounding
-   * it next finds them in cache: a search touches the docs it is about to bound a few at a time,
-   * and their cache misses (the entries of 100k roles do not fit a cache) then overlap instead of
-   * being waited for one after another.
+   * Reads one forward entry of a doc per 64 bytes, and its last, and returns them combined, so
+   * that bounding it next finds its entries in cache: a search touches the docs it is about to
+   * bound a few at a time, and their cache misses (the entries of 100k roles do not fit a cache)
+   * then overlap instead of being waited for one after another.
    */
   int touch(int doc) {
     int i = fwdStart[doc];
     int end = fwdStart[doc + 1];
-    return i < end ? fwd[i] ^ fwd[end - 1] : 0;
+    if (i >= end) {
+      return 0;
+    }
+    int x = fwd[end - 1];
+    for (; i < end; i += 16) { // 16 entries: a cache line, or two parts of two
+      x ^= fwd[i];
+    }
+    return x;
   }
 
   /**
