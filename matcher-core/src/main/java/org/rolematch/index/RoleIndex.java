@@ -102,7 +102,9 @@ public final class RoleIndex implements Closeable {
   /**
    * Buckets (about 2 points) under its bucket that the first pass of a bulk take reaches (each
    * next pass twice as far). The benchmark's hard profiles end 0.1 to 2.1 points under the bucket
-   * of their take; 40, 80, 120 and 200 measured 0.79, 0.78, 0.78 and 0.83 ms a query.
+   * of their take. With the profiles in turn, 80 and 160 measured 0.990 and 0.995 ms a query
+   * against 1.032 without bands; 40, 120 and 200 were no better than 80 when each profile was
+   * repeated.
    */
   private static final int BULK_DROP = 80;
   private static final double BUCKET_SCALE = BUCKETS / 101.0;
