@@ -281,10 +281,7 @@ class GuardExactnessTest {
     Taxonomy t = Fixtures.anyTaxonomy();
     ClauseEvaluator eval = ClauseEvaluator.of(t, ScoringPolicy.defaults());
     Fixtures.RandomData data = new Fixtures.RandomData(t, 5).benchmarkSizes();
-    List<Role> rs = new ArrayList<>();
-    for (int i = 0; i < 600; i++) {
-      rs.add(data.role(String.format(java.util.Locale.ROOT, "role-%04d", i)));
-    }
+    List<Role> rs = data.roles("role-%04d", 600);
     org.rolematch.score.ScoreSheet sheet = new org.rolematch.score.ScoreSheet();
     int belowFull = 0;
     try (RoleIndex index = RoleIndex.open(null, eval)) {

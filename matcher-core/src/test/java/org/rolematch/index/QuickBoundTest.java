@@ -3,7 +3,6 @@ package org.rolematch.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -26,10 +25,7 @@ class QuickBoundTest {
     Taxonomy t = Fixtures.anyTaxonomy();
     ClauseEvaluator eval = ClauseEvaluator.of(t, ScoringPolicy.defaults());
     Fixtures.RandomData data = new Fixtures.RandomData(t, 29).benchmarkSizes();
-    List<Role> roles = new ArrayList<>();
-    for (int i = 0; i < 800; i++) {
-      roles.add(data.role(String.format("q%04d", i)));
-    }
+    List<Role> roles = data.roles("q%04d", 800);
     try (RoleIndex index = RoleIndex.open(null, eval)) {
       index.addAll(roles);
       try (RoleIndex.Snapshot snap = index.snapshot()) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.index.LeafReader;
@@ -27,10 +26,7 @@ class RoleSegmentPartsTest {
     Taxonomy t = Fixtures.anyTaxonomy();
     ClauseEvaluator eval = ClauseEvaluator.of(t, ScoringPolicy.defaults());
     Fixtures.RandomData data = new Fixtures.RandomData(t, 17);
-    List<Role> roles = new ArrayList<>();
-    for (int i = 0; i < 1500; i++) {
-      roles.add(data.role(String.format("r%05d", i)));
-    }
+    List<Role> roles = data.roles("r%05d", 1500);
     try (RoleIndex index = RoleIndex.open(null, eval)) {
       index.addAll(roles);
       index.delete("r00007");

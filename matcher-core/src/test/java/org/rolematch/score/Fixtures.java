@@ -239,6 +239,15 @@ public final class Fixtures {
     private static final Kind[] CONCEPT_KINDS = {Kind.PROGRAMMING_LANGUAGE, Kind.ML_FRAMEWORK,
         Kind.RESEARCH_AREA, Kind.DATA_TECHNOLOGY, Kind.TOOL, Kind.SKILL, Kind.SOFT_SKILL};
 
+    /** {@code n} roles in turn, with ids formatted from {@code idFormat} and 0, 1, ... */
+    public List<Role> roles(String idFormat, int n) {
+      List<Role> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(role(String.format(java.util.Locale.ROOT, idFormat, i)));
+      }
+      return out;
+    }
+
     public Role role(String id) {
       int n = minClauses == 1 ? 1 + rnd.nextInt(rnd.nextInt(10) == 0 ? 70 : 20)
           : minClauses + rnd.nextInt(clauseSpread);
