@@ -99,6 +99,9 @@ public final class RoleIndex implements Closeable {
   private static final int WALK = 64;
   /** Roles whose forward entries are read ahead of bounding them, at a time. */
   private static final int TOUCH = 16;
+  /** Bits a pass of the radix sort of pending roles by id. */
+  private static final int RADIX_BITS = 11;
+  private static final int RADIX_MASK = (1 << RADIX_BITS) - 1;
   /**
    * Buckets (about 2 points) under its bucket that the first pass of a bulk take reaches (each
    * next pass twice as far). The benchmark's hard profiles end 0.1 to 2.1 points under the bucket
@@ -116,6 +119,11 @@ public final class RoleIndex implements Closeable {
   }
   /** Scores are capped at 100. */
   private static final double MAX_SCORE = 100.0;
+  /**
+   * The bucket of {@link #MAX_SCORE} (as {@code bucket} computes it): the roles that may tie at
+   * it are taken in id order.
+   */
+  private static final int TOP_BUCKET = (int) (MAX_SCORE * BUCKET_SCALE);
   /** Bit planes of a search: one per guard slot, then one of the roles its walks took. */
   private static final int PLANES = RoleSegment.GUARDS + 1;
   /** The plane of the roles a walk of a list of partly touched roles took. */
@@ -453,6 +461,23 @@ public final class RoleIndex implements Closeable {
     }
   }
 
+  /** The last reader's id order, reused while searches see that reader. */
+  private volatile IdOrder lastIdOrder;
+
+  /** The id order of a reader's roles, given its segments' structures. */
+  IdOrder idOrder(IndexReader reader, RoleSegment[] segs, int nLeaves) {
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    Object key = helper == null ? null : helper.getKey();
+    IdOrder o = lastIdOrder;
+    if (key == null || o == null || o.key != key) {
+      o = IdOrder.of(key, segs, nLeaves);
+      if (key != null) {
+        lastIdOrder = o;
+      }
+    }
+    return o;
+  }
+
   RoleSegment segment(LeafReader leaf) throws IOException {
     IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
     if (helper == null) {
@@ -658,6 +683,8 @@ public final class RoleIndex implements Closeable {
           bases[li] = leaves.get(li).docBase;
           lives[li] = leaves.get(li).reader().getLiveDocs();
         }
+        sc.ids = idOrder(reader, segs, nLeaves);
+        sc.limitId = null;
         for (int i = 0; i < nFull; i++) {
           int doc = full[i];
           int li = leafOf(doc, bases, nLeaves);
@@ -756,17 +783,34 @@ public final class RoleIndex implements Closeable {
             np = walk(segs[li], false, li, bk, t, keys, sc, np);
             np = walk(segs[li], true, li, bk, t, keys, sc, np);
           }
-          int[] pending = sc.sortPending(np, maxDoc);
+          // in the bucket of the greatest score, where ties go to the smaller id, the roles are
+          // taken in id order: the top k fills with the least ids, and once its k-th score is
+          // 100 every role of a greater id is dropped by rank (see tighten)
+          int[] pending;
+          if (bk >= TOP_BUCKET) {
+            np = sc.sortPendingById(np, segs, nLeaves);
+            pending = sc.pending;
+          } else {
+            pending = sc.sortPending(np, maxDoc);
+          }
           for (int from = 0; from < np; from += TOUCH) {
             int to = Math.min(np, from + TOUCH);
             // the entries of the next few roles are read before any is bounded: their cache
             // misses overlap
             int readAhead = 0;
+            // once the k-th score is 100, a role of a greater id than the k-th cannot enter, now
+            // or later (the k-th id only falls): it is dropped before its entries are read
+            int[] limit = top.full() && t >= MAX_SCORE ? sc.rankLimits(top, segs, nLeaves) : null;
             for (int i = from; i < to; i++) {
               int doc = pending[i];
               if (acc[doc] >= t) {
                 int li = leafOf(doc, bases, nLeaves);
-                readAhead ^= segs[li].touch(doc - bases[li]);
+                int d = doc - bases[li];
+                if (limit != null && segs[li].idRank[d] >= limit[li]) {
+                  acc[doc] = -1f;
+                  continue;
+                }
+                readAhead ^= segs[li].touch(d);
               }
             }
             sc.readAhead = readAhead;
@@ -792,6 +836,7 @@ public final class RoleIndex implements Closeable {
         keys.reset();
         Arrays.fill(sc.dvs, 0, nLeaves, null); // hold no reader state between searches
         Arrays.fill(sc.lives, 0, nLeaves, null);
+        sc.ids = null;
       }
       return top;
     }
@@ -966,7 +1011,7 @@ public final class RoleIndex implements Closeable {
         Scratch sc, TopK top) {
       RoleSegment seg = segs[li];
       int d = doc - sc.bases[li];
-      if (top.full() && t >= MAX_SCORE && seg.blockIdsAbove(d, top.ids[0])) {
+      if (top.full() && t >= MAX_SCORE && seg.idRank[d] >= sc.rankLimits(top, segs, segs.length)[li]) {
         return false; // at best ties the k-th score, 100, with a greater id: cannot enter
       }
       lastForwardBounds++;
@@ -979,6 +1024,11 @@ public final class RoleIndex implements Closeable {
       int b = bucket(fb);
       if (b >= bk) {
         sc.add(doc);
+        if (bk >= TOP_BUCKET && !top.full()) {
+          // taken in id order here: scored as soon as they could fill the top k, the first
+          // roles to score 100 hold its least ids, and every greater id is dropped by rank
+          return sc.nb >= top.k - top.size;
+        }
       } else if (!top.full()) { // until the top k is full, every role counts
         sc.add(doc);
         return sc.nb >= top.k - top.size;
@@ -1077,7 +1127,8 @@ public final class RoleIndex implements Closeable {
           li++;
         }
         int d = doc - bases[li];
-        if (top.full() && top.threshold() >= MAX_SCORE && segs[li].blockIdsAbove(d, top.ids[0])) {
+        if (top.full() && top.threshold() >= MAX_SCORE
+            && segs[li].idRank[d] >= sc.rankLimits(top, segs, nLeaves)[li]) {
           continue; // at best ties the k-th score, 100, with a greater id: cannot enter
         }
         BinaryDocValues dv = dvs[li];
@@ -1226,6 +1277,85 @@ public final class RoleIndex implements Closeable {
       return np + 1;
     }
 
+    /**
+     * Orders the first {@code np} pending roles (distinct docs) by id ({@link IdOrder}: exactly
+     * within a segment, to a block of 64 ranks across segments). Returns how many stay pending:
+     * a doc without a compiled form (it has no rank) cannot be scored and is dropped.
+     */
+    int sortPendingById(int np, RoleSegment[] segs, int nLeaves) {
+      if (byId.length < np) {
+        byId = new long[Math.max(np, 2 * byId.length)];
+      }
+      long[] keys = byId;
+      int n = 0;
+      for (int i = 0; i < np; i++) {
+        int doc = pending[i];
+        int li = Snapshot.leafOf(doc, bases, nLeaves);
+        int rank = segs[li].idRank[doc - bases[li]];
+        if (rank != Integer.MAX_VALUE) {
+          keys[n++] = (long) ids.key(li, rank) << 32 | doc;
+        }
+      }
+      if (n < 256) {
+        Arrays.sort(keys, 0, n);
+      } else {
+        radixSortByHighInt(n, ids.blocks() << RoleSegment.ID_SAMPLE_SHIFT);
+      }
+      for (int i = 0; i < n; i++) {
+        pending[i] = (int) keys[i];
+      }
+      return n;
+    }
+
+    /**
+     * Sorts the first {@code n} of {@link #byId} by their upper 32 bits, all below {@code
+     * bound}: 11 bits a pass, least significant first.
+     */
+    private void radixSortByHighInt(int n, int bound) {
+      if (byIdSwap.length < byId.length) {
+        byIdSwap = new long[byId.length];
+      }
+      long[] from = byId;
+      long[] to = byIdSwap;
+      int[] count = radixCount;
+      for (int shift = 32; shift < 64 && (bound >>> (shift - 32)) != 0; shift += RADIX_BITS) {
+        Arrays.fill(count, 0);
+        for (int i = 0; i < n; i++) {
+          count[(int) (from[i] >>> shift) & RADIX_MASK]++;
+        }
+        for (int b = 0, sum = 0; b < count.length; b++) {
+          int c = count[b];
+          count[b] = sum;
+          sum += c;
+        }
+        for (int i = 0; i < n; i++) {
+          long v = from[i];
+          to[count[(int) (v >>> shift) & RADIX_MASK]++] = v;
+        }
+        long[] t = from;
+        from = to;
+        to = t;
+      }
+      if (from != byId) {
+        System.arraycopy(from, 0, byId, 0, n);
+      }
+    }
+
+    /**
+     * Per segment the rank its docs must be below to enter a top k whose k-th score is 100 and
+     * whose k-th id is {@code top.ids[0]} (recomputed when that id changed).
+     */
+    int[] rankLimits(TopK top, RoleSegment[] segs, int nLeaves) {
+      String id = top.ids[0];
+      if (id != limitId) {
+        limitId = id;
+        for (int li = 0; li < nLeaves; li++) {
+          rankLimit[li] = segs[li].rankLimit(id);
+        }
+      }
+      return rankLimit;
+    }
+
     /** The first {@code np} pending roles in doc order (distinct docs). */
     int[] sortPending(int np, int maxDoc) {
       if (np < 1024 || np < (maxDoc >>> 8)) {
@@ -1263,6 +1393,17 @@ public final class RoleIndex implements Closeable {
     int[] order = new int[0];
     final int[] start = new int[BUCKETS];
     final int[] cursor = new int[BUCKETS];
+    /** The id order of the searched reader's roles. */
+    IdOrder ids;
+    /**
+     * Per segment the rank its docs must be below to tie their way into the top k ({@link
+     * #rankLimits}, for {@link #limitId}).
+     */
+    int[] rankLimit = new int[0];
+    String limitId;
+    long[] byId = new long[0];
+    long[] byIdSwap = new long[0];
+    final int[] radixCount = new int[1 << RADIX_BITS];
     /** Per segment: doc base, compiled doc values and the last doc they were positioned on. */
     int[] bases = new int[0];
     int[] dvLast = new int[0];
@@ -1303,6 +1444,7 @@ public final class RoleIndex implements Closeable {
         bulkAbove = new double[cap];
         bulkPass = new int[cap];
         bulkAgain = new int[cap];
+        rankLimit = new int[cap];
       }
       int planeWords = (maxDoc >>> 6) + leaves + 1; // each segment's words start a word
       if (planes.length < PLANES * planeWords) {

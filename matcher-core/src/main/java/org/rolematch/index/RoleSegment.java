@@ -70,8 +70,9 @@ import org.rolematch.score.ConceptGraph;
  *       by its bound when no guard is met ({@code noneOrder}, {@code noneBound}), and every role
  *       with guards by its bound when all but its lightest guard are met ({@code partOrder},
  *       {@code partBound}); per role its guard bound without the degree clause, as a credit-1
- *       bound and three guard losses in 16-bit fixed point ({@code quick}); and per block of 128
- *       roles the least role id ({@code blockMinId}).
+ *       bound and three guard losses in 16-bit fixed point ({@code quick}); and per role the rank
+ *       of its id among the segment's ids ({@code idRank}), with every 64th id in that order
+ *       ({@code idSample}).
  * </ul>
  *
  * <p>Deleted documents stay in the structure and are skipped via live docs.
@@ -115,15 +116,22 @@ final class RoleSegment {
   final int[] degree;
   final int[] guardKeyStart; // per concept or unknown key: first guard posting; length keyEnd + 1
   final int[] guardPostings;
-  /** Docs per block of {@link #blockMinId}. */
-  static final int ID_BLOCK_SHIFT = 7;
+  /** Docs per block of the ranges a build splits a segment into. */
+  static final int BLOCK_SHIFT = 7;
+  /** Ranks between two entries of {@link #idSample}. */
+  static final int ID_SAMPLE_SHIFT = 6;
   /**
-   * Per block of 128 docs the least role id (by {@link String#compareTo}): once the k-th score is
-   * 100, the greatest possible, a block whose least id is above the k-th id holds no role that can
-   * enter. Ids given in insertion order (database keys, numbered ids) make this skip most roles
-   * that tie at 100; random ids make it skip few.
+   * Per doc: the rank of its role id among the ids of the segment's docs (by {@link
+   * String#compareTo}; {@link Integer#MAX_VALUE} for a doc without a compiled form). Once the
+   * k-th score is 100, the greatest possible, a role can enter only with an id below the k-th
+   * id; {@link #rankLimit} turns that id into a rank every such role is below. The search also
+   * takes the roles that may score 100 in this order, so that the top k fills with the least ids
+   * first and the rest are dropped by rank, whatever order the ids were added in or Lucene's
+   * merges left them in.
    */
-  final String[] blockMinId;
+  final int[] idRank;
+  /** The id of rank {@code j << ID_SAMPLE_SHIFT}, for each such rank below the doc count. */
+  final String[] idSample;
   /** Per doc: the bits of the guards it has. */
   final byte[] guardMask;
   /** Words of a bit set over this segment's docs. */
@@ -241,9 +249,10 @@ final class RoleSegment {
       float[] staticNum, float[] full, float[] loss, float[] scale, int[] degree,
       int[] guardKeyStart,
       int[] guardPostings, byte[] guardMask, int[][] orders, float[][] orderBounds,
-      int[] degreeSigs, String[] blockMinId, Keys keys) {
+      int[] degreeSigs, String[] ids, Keys keys) {
     this.maxDoc = maxDoc;
-    this.blockMinId = blockMinId;
+    this.idRank = new int[maxDoc];
+    this.idSample = rank(ids, idRank);
     this.keyEnd = keyEnd;
     this.fwdStart = fwdStart;
     this.fwd = fwd;
@@ -285,7 +294,7 @@ final class RoleSegment {
         + 4L * noneOrder.length
         + 4L * noneBound.length + 4L * partOrder.length + 4L * partBound.length
         + 8L * quick.length
-        + 48L * blockMinId.length
+        + 4L * idRank.length + 48L * idSample.length
         + 4L * degreeSigs.length;
   }
 
@@ -373,7 +382,8 @@ final class RoleSegment {
     final float[] scale;
     final int[] degree;
     final boolean[] present;
-    final String[] blockMinId;
+    /** Per doc its role id, null for a doc without a compiled form. */
+    final String[] ids;
 
     Roles(ClauseEvaluator eval, UnknownKeys unknown, int maxDoc) {
       this.eval = eval;
@@ -384,7 +394,7 @@ final class RoleSegment {
       scale = new float[maxDoc];
       degree = new int[maxDoc];
       present = new boolean[maxDoc];
-      blockMinId = new String[(maxDoc >> ID_BLOCK_SHIFT) + 1];
+      ids = new String[maxDoc];
     }
 
     /** Decodes the compiled roles of docs {@code from} to {@code to} (exclusive), once each. */
@@ -398,11 +408,7 @@ final class RoleSegment {
       CompiledCodec.ClauseDecoder decoder = new CompiledCodec.ClauseDecoder();
       for (int doc = dv.advance(from); doc < to; doc = dv.nextDoc()) {
         BytesRef b = dv.binaryValue();
-        // ids compared in their encoded form: only a block's new least id is made a String
-        String min = blockMinId[doc >> ID_BLOCK_SHIFT];
-        if (min == null || CompiledCodec.compareRoleId(b.bytes, b.offset, b.length, min) < 0) {
-          blockMinId[doc >> ID_BLOCK_SHIFT] = CompiledCodec.roleId(b.bytes, b.offset, b.length);
-        }
+        ids[doc] = CompiledCodec.roleId(b.bytes, b.offset, b.length);
         present[doc] = true;
         int before = entries.size;
         emitter.start(doc);
@@ -414,13 +420,13 @@ final class RoleSegment {
     }
   }
 
-  /** Boundaries of {@code parts} ranges of whole {@link #blockMinId} blocks covering the docs. */
+  /** Boundaries of {@code parts} ranges of whole blocks of 128 docs covering the docs. */
   private static int[] ranges(int maxDoc, int parts) {
-    int blocks = (maxDoc >> ID_BLOCK_SHIFT) + 1;
+    int blocks = (maxDoc >> BLOCK_SHIFT) + 1;
     int n = Math.max(1, Math.min(parts, blocks));
     int[] cut = new int[n + 1];
     for (int p = 1; p < n; p++) {
-      cut[p] = (int) ((long) blocks * p / n) << ID_BLOCK_SHIFT;
+      cut[p] = (int) ((long) blocks * p / n) << BLOCK_SHIFT;
     }
     cut[n] = maxDoc;
     return cut;
@@ -473,7 +479,7 @@ final class RoleSegment {
 
   /**
    * Builds the structure of a segment whose docs are split into {@code parts} ranges (whole
-   * blocks of {@link #blockMinId}), each decoded and guarded by one task. The structure is the
+   * blocks of 128 docs), each decoded and guarded by one task. The structure is the
    * same for any number of parts, but for the numbers new unknown ids get (first come, first
    * numbered).
    */
@@ -531,7 +537,6 @@ final class RoleSegment {
       return gs;
     });
     int nClasses = roles.nClasses;
-    String[] blockMinId = roles.blockMinId;
     // docs without compiled values (none in practice) keep zero statics: bounded by 0 + margin
     int[][] gp = Guards.invert(keyEnd, guards);
     // the bound of every doc when no guard is touched, and when all guards but the lightest
@@ -584,7 +589,7 @@ final class RoleSegment {
       }
     }
     return new RoleSegment(maxDoc, keyEnd, fwdStart, fwd, nClasses, staticNum, full, loss,
-        scale, roles.degree, gp[0], gp[1], guardMask, orders, orderBounds, sigs, blockMinId, keys);
+        scale, roles.degree, gp[0], gp[1], guardMask, orders, orderBounds, sigs, roles.ids, keys);
   }
 
   /**
@@ -596,12 +601,61 @@ final class RoleSegment {
   }
 
   /**
-   * Whether every role of the doc's block has an id greater than {@code id} (a block without
-   * roles answers true).
+   * Fills {@code rank} with each doc's rank by id ({@link Integer#MAX_VALUE} for a null id: a doc
+   * without a compiled form) and returns every {@code 1 << ID_SAMPLE_SHIFT}-th id in that order.
+   * Ids added in runs (numbered ids, in insertion order) sort in about one pass.
    */
-  boolean blockIdsAbove(int doc, String id) {
-    String min = blockMinId[doc >> ID_BLOCK_SHIFT];
-    return min == null || min.compareTo(id) > 0;
+  private static String[] rank(String[] ids, int[] rank) {
+    int n = 0;
+    for (String id : ids) {
+      if (id != null) {
+        n++;
+      }
+    }
+    IdDoc[] byId = new IdDoc[n];
+    n = 0;
+    for (int d = 0; d < ids.length; d++) {
+      if (ids[d] != null) {
+        byId[n++] = new IdDoc(ids[d], d);
+      } else {
+        rank[d] = Integer.MAX_VALUE;
+      }
+    }
+    Arrays.sort(byId); // stable: docs of equal ids (older, deleted versions) keep doc order
+    String[] sample = new String[(n + (1 << ID_SAMPLE_SHIFT) - 1) >> ID_SAMPLE_SHIFT];
+    for (int r = 0; r < n; r++) {
+      rank[byId[r].doc] = r;
+      if ((r & ((1 << ID_SAMPLE_SHIFT) - 1)) == 0) {
+        sample[r >> ID_SAMPLE_SHIFT] = byId[r].id;
+      }
+    }
+    return sample;
+  }
+
+  private record IdDoc(String id, int doc) implements Comparable<IdDoc> {
+    @Override
+    public int compareTo(IdDoc o) {
+      return id.compareTo(o.id);
+    }
+  }
+
+  /**
+   * A rank no doc of an id at most {@code id} reaches: every doc whose {@link #idRank} is at
+   * least this has a greater id ({@link Integer#MAX_VALUE} when the sample cannot tell).
+   */
+  int rankLimit(String id) {
+    // the first sampled id greater than id: every doc of its rank or above has a greater id
+    int lo = 0;
+    int hi = idSample.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (idSample[mid].compareTo(id) <= 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo == idSample.length ? Integer.MAX_VALUE : lo << ID_SAMPLE_SHIFT;
   }
 
   /**
