@@ -63,7 +63,7 @@ final class IdOrder {
     return blocks;
   }
 
-  /** The key of a doc of rank {@code rank} (not {@link Integer#MAX_VALUE}) in segment {@code li}. */
+  /** The key of the doc of rank {@code rank} (a doc with a compiled form) in segment {@code li}. */
   int key(int li, int rank) {
     return place[li][rank >>> SHIFT] << SHIFT | (rank & MASK);
   }

@@ -1011,7 +1011,8 @@ public final class RoleIndex implements Closeable {
         Scratch sc, TopK top) {
       RoleSegment seg = segs[li];
       int d = doc - sc.bases[li];
-      if (top.full() && t >= MAX_SCORE && seg.idRank[d] >= sc.rankLimits(top, segs, segs.length)[li]) {
+      if (top.full() && t >= MAX_SCORE
+          && seg.idRank[d] >= sc.rankLimits(top, segs, segs.length)[li]) {
         return false; // at best ties the k-th score, 100, with a greater id: cannot enter
       }
       lastForwardBounds++;

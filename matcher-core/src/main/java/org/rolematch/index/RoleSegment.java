@@ -249,10 +249,10 @@ final class RoleSegment {
       float[] staticNum, float[] full, float[] loss, float[] scale, int[] degree,
       int[] guardKeyStart,
       int[] guardPostings, byte[] guardMask, int[][] orders, float[][] orderBounds,
-      int[] degreeSigs, String[] ids, Keys keys) {
+      int[] degreeSigs, int[] idRank, String[] idSample, Keys keys) {
     this.maxDoc = maxDoc;
-    this.idRank = new int[maxDoc];
-    this.idSample = rank(ids, idRank);
+    this.idRank = idRank;
+    this.idSample = idSample;
     this.keyEnd = keyEnd;
     this.fwdStart = fwdStart;
     this.fwd = fwd;
@@ -309,6 +309,8 @@ final class RoleSegment {
     final int[] conceptCount;
     int maxKey;
     final boolean[] signatures = new boolean[CompiledRole.DEGREE_SIGNATURES];
+    /** The ids of the range's docs, in doc order (dropped once ranked). */
+    IdRanks.Part ids = new IdRanks.Part();
     private final int concepts;
 
     Entries(int docs, Keys keys) {
@@ -382,8 +384,8 @@ final class RoleSegment {
     final float[] scale;
     final int[] degree;
     final boolean[] present;
-    /** Per doc its role id, null for a doc without a compiled form. */
-    final String[] ids;
+    /** Per doc the length of its id's UTF-8 bytes, -1 for a doc without a compiled form. */
+    final int[] idLength;
 
     Roles(ClauseEvaluator eval, UnknownKeys unknown, int maxDoc) {
       this.eval = eval;
@@ -394,7 +396,8 @@ final class RoleSegment {
       scale = new float[maxDoc];
       degree = new int[maxDoc];
       present = new boolean[maxDoc];
-      ids = new String[maxDoc];
+      idLength = new int[maxDoc];
+      Arrays.fill(idLength, -1);
     }
 
     /** Decodes the compiled roles of docs {@code from} to {@code to} (exclusive), once each. */
@@ -408,7 +411,9 @@ final class RoleSegment {
       CompiledCodec.ClauseDecoder decoder = new CompiledCodec.ClauseDecoder();
       for (int doc = dv.advance(from); doc < to; doc = dv.nextDoc()) {
         BytesRef b = dv.binaryValue();
-        ids[doc] = CompiledCodec.roleId(b.bytes, b.offset, b.length);
+        long id = CompiledCodec.roleIdBytes(b.bytes, b.offset, b.length);
+        idLength[doc] = (int) id;
+        entries.ids.add(b.bytes, (int) (id >>> 32), (int) id);
         present[doc] = true;
         int before = entries.size;
         emitter.start(doc);
@@ -499,6 +504,11 @@ final class RoleSegment {
     // counts gives each doc's start), statics, concept counts and block ids
     List<Entries> decoded = inParallel(cut.length - 1,
         p -> roles.decode(leaf, cut[p], cut[p + 1]));
+    // the docs' ranks by id, before the entries are joined: the id bytes are dropped first
+    int[] idRank = new int[maxDoc];
+    String[] idSample = IdRanks.rank(decoded.stream().map(e -> e.ids).toList(), roles.idLength,
+        idRank, ID_SAMPLE_SHIFT);
+    decoded.forEach(e -> e.ids = null);
     int[] fwd = Entries.concat(decoded);
     int[] conceptCount = Entries.conceptCounts(decoded, keys.t);
     int keyEnd = 1 + decoded.stream().mapToInt(e -> e.maxKey).max().orElse(keys.fixed - 1);
@@ -589,7 +599,8 @@ final class RoleSegment {
       }
     }
     return new RoleSegment(maxDoc, keyEnd, fwdStart, fwd, nClasses, staticNum, full, loss,
-        scale, roles.degree, gp[0], gp[1], guardMask, orders, orderBounds, sigs, roles.ids, keys);
+        scale, roles.degree, gp[0], gp[1], guardMask, orders, orderBounds, sigs, idRank, idSample,
+        keys);
   }
 
   /**
@@ -598,45 +609,6 @@ final class RoleSegment {
    */
   static float margin(double unscaled, float scale) {
     return (float) (unscaled * (double) scale * (1 + 2e-5) + 1e-4);
-  }
-
-  /**
-   * Fills {@code rank} with each doc's rank by id ({@link Integer#MAX_VALUE} for a null id: a doc
-   * without a compiled form) and returns every {@code 1 << ID_SAMPLE_SHIFT}-th id in that order.
-   * Ids added in runs (numbered ids, in insertion order) sort in about one pass.
-   */
-  private static String[] rank(String[] ids, int[] rank) {
-    int n = 0;
-    for (String id : ids) {
-      if (id != null) {
-        n++;
-      }
-    }
-    IdDoc[] byId = new IdDoc[n];
-    n = 0;
-    for (int d = 0; d < ids.length; d++) {
-      if (ids[d] != null) {
-        byId[n++] = new IdDoc(ids[d], d);
-      } else {
-        rank[d] = Integer.MAX_VALUE;
-      }
-    }
-    Arrays.sort(byId); // stable: docs of equal ids (older, deleted versions) keep doc order
-    String[] sample = new String[(n + (1 << ID_SAMPLE_SHIFT) - 1) >> ID_SAMPLE_SHIFT];
-    for (int r = 0; r < n; r++) {
-      rank[byId[r].doc] = r;
-      if ((r & ((1 << ID_SAMPLE_SHIFT) - 1)) == 0) {
-        sample[r >> ID_SAMPLE_SHIFT] = byId[r].id;
-      }
-    }
-    return sample;
-  }
-
-  private record IdDoc(String id, int doc) implements Comparable<IdDoc> {
-    @Override
-    public int compareTo(IdDoc o) {
-      return id.compareTo(o.id);
-    }
   }
 
   /**

@@ -280,6 +280,14 @@ public final class CompiledCodec {
     return in.string();
   }
 
+  /** Where the UTF-8 bytes of an encoded role's id lie in {@code b}: {@code start << 32 | length}. */
+  public static long roleIdBytes(byte[] b, int off, int len) {
+    In in = new In(b, off, len);
+    check(in.vint());
+    int n = in.vint();
+    return (long) in.pos << 32 | n;
+  }
+
   /**
    * Compares the id of an encoded role with {@code other} as {@code id.compareTo(other)} would
    * (UTF-16 code units), without building the id: a role that ties the k-th score needs only this
