@@ -54,9 +54,10 @@ import org.rolematch.taxonomy.Taxonomy;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-// six warm-up iterations: with three, the first two measured iterations of rolematch at 100k
-// were still 1.5-2.5x slower than the rest (its search settles after about 10 s of calls)
-@Warmup(iterations = 6, time = 2)
+// ten warm-up iterations: on one core the JIT shares the core with the search, and at 100k the
+// search settles only after 14-16 s of calls (session 9: with six, the first measured iterations
+// were still up to 1.5x slower than the rest; with three, 1.5-2.5x, session 6)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
