@@ -784,11 +784,11 @@ public final class RoleIndex implements Closeable {
             np = walk(segs[li], true, li, bk, t, keys, sc, np);
           }
           // in the bucket of the greatest score, where ties go to the smaller id, the roles are
-          // taken in id order: the top k fills with the least ids, and once its k-th score is
-          // 100 every role of a greater id is dropped by rank (see tighten)
+          // taken in id order (a block of docs at a time): the top k fills with the least ids,
+          // and once its k-th score is 100 every role of a greater id is dropped by rank
           int[] pending;
           if (bk >= TOP_BUCKET) {
-            np = sc.sortPendingById(np, segs, nLeaves);
+            np = sc.sortPendingById(np, segs, nLeaves, maxDoc);
             pending = sc.pending;
           } else {
             pending = sc.sortPending(np, maxDoc);
@@ -1279,20 +1279,23 @@ public final class RoleIndex implements Closeable {
     }
 
     /**
-     * Orders the first {@code np} pending roles (distinct docs) by id ({@link IdOrder}: exactly
-     * within a segment, to a block of 64 ranks across segments). Returns how many stay pending:
-     * a doc without a compiled form (it has no rank) cannot be scored and is dropped.
+     * Orders the first {@code np} pending roles (distinct docs) by id, a block of 128 docs at a
+     * time: blocks by the {@link IdOrder} key of their least id, docs of a block in doc order.
+     * Ids added in runs (numbered ids, in insertion order) lie in a block in id order, so this is
+     * their id order, without reading a rank per role. Returns how many stay pending: a doc of a
+     * block none of whose docs has a compiled form (no rank) cannot be scored and is dropped.
      */
-    int sortPendingById(int np, RoleSegment[] segs, int nLeaves) {
+    int sortPendingById(int np, RoleSegment[] segs, int nLeaves, int maxDoc) {
       if (byId.length < np) {
         byId = new long[Math.max(np, 2 * byId.length)];
       }
       long[] keys = byId;
       int n = 0;
+      sortPending(np, maxDoc); // doc order first: the radix sort below keeps it within a block
       for (int i = 0; i < np; i++) {
         int doc = pending[i];
         int li = Snapshot.leafOf(doc, bases, nLeaves);
-        int rank = segs[li].idRank[doc - bases[li]];
+        int rank = segs[li].blockMinRank[(doc - bases[li]) >> RoleSegment.BLOCK_SHIFT];
         if (rank != Integer.MAX_VALUE) {
           keys[n++] = (long) ids.key(li, rank) << 32 | doc;
         }

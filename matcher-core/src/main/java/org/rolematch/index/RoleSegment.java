@@ -124,14 +124,17 @@ final class RoleSegment {
    * Per doc: the rank of its role id among the ids of the segment's docs (by {@link
    * String#compareTo}; {@link Integer#MAX_VALUE} for a doc without a compiled form). Once the
    * k-th score is 100, the greatest possible, a role can enter only with an id below the k-th
-   * id; {@link #rankLimit} turns that id into a rank every such role is below. The search also
-   * takes the roles that may score 100 in this order, so that the top k fills with the least ids
-   * first and the rest are dropped by rank, whatever order the ids were added in or Lucene's
-   * merges left them in.
+   * id; {@link #rankLimit} turns that id into a rank every such role is below, so the rest are
+   * dropped by rank whatever order the ids were added in or Lucene's merges left them in.
    */
   final int[] idRank;
   /** The id of rank {@code j << ID_SAMPLE_SHIFT}, for each such rank below the doc count. */
   final String[] idSample;
+  /**
+   * Per block of 128 docs the least {@link #idRank} of its docs: the search orders the roles
+   * that may tie at 100 by block, by this rank's id, without reading a rank per role.
+   */
+  final int[] blockMinRank;
   /** Per doc: the bits of the guards it has. */
   final byte[] guardMask;
   /** Words of a bit set over this segment's docs. */
@@ -253,6 +256,11 @@ final class RoleSegment {
     this.maxDoc = maxDoc;
     this.idRank = idRank;
     this.idSample = idSample;
+    this.blockMinRank = new int[(maxDoc >> BLOCK_SHIFT) + 1];
+    Arrays.fill(blockMinRank, Integer.MAX_VALUE);
+    for (int d = 0; d < maxDoc; d++) {
+      blockMinRank[d >> BLOCK_SHIFT] = Math.min(blockMinRank[d >> BLOCK_SHIFT], idRank[d]);
+    }
     this.keyEnd = keyEnd;
     this.fwdStart = fwdStart;
     this.fwd = fwd;

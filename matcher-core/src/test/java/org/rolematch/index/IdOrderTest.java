@@ -28,9 +28,11 @@ import org.rolematch.score.ScoringPolicy;
 
 /**
  * Ties at the top score go to the smaller id, so the search takes the roles that may score 100 in
- * id order ({@link RoleSegment#idRank}, {@link IdOrder}) and drops every role of a greater id
- * than the k-th once the k-th score is 100 ({@link RoleSegment#rankLimit}): whatever order the
- * ids were added in, including ids that sort differently as UTF-16 and as bytes.
+ * id order a block of docs at a time ({@link RoleSegment#blockMinRank}, {@link IdOrder}), which
+ * is the ids' order when they were added in runs, and drops every role of a greater id than the
+ * k-th once the k-th score is 100 ({@link RoleSegment#idRank}, {@link RoleSegment#rankLimit}):
+ * whatever order the ids were added in, including ids that sort differently as UTF-16 and as
+ * bytes.
  */
 class IdOrderTest {
   private static final ClauseEvaluator EVAL =
@@ -102,6 +104,13 @@ class IdOrderTest {
         for (int r = 1; r < n; r++) {
           assertTrue(byRank[r - 1].compareTo(byRank[r]) <= 0, "rank " + r + " in id order");
         }
+        for (int d = 0; d < n; d++) {
+          int least = Integer.MAX_VALUE;
+          for (int e = d & -128; e < Math.min(n, (d & -128) + 128); e++) {
+            least = Math.min(least, seg.idRank[e]);
+          }
+          assertEquals(least, seg.blockMinRank[d >> 7], "least rank of the block of doc " + d);
+        }
         assertEquals((n + 63) / 64, seg.idSample.length);
         for (int j = 0; j < seg.idSample.length; j++) {
           assertEquals(byRank[j * 64], seg.idSample[j], "sample " + j);
@@ -149,15 +158,21 @@ class IdOrderTest {
         RoleSegment[] segs = new RoleSegment[nLeaves];
         RoleIndex.Scratch sc = new RoleIndex.Scratch();
         sc.ensure(reader.maxDoc(), nLeaves);
-        String[] idOf = new String[reader.maxDoc()];
-        String[] blockFirst = new String[reader.maxDoc()];
+        String[] blockLeast = new String[reader.maxDoc()]; // the least id of the doc's block
         for (int li = 0; li < nLeaves; li++) {
           LeafReader leaf = reader.leaves().get(li).reader();
           segs[li] = index.segment(leaf);
           sc.bases[li] = reader.leaves().get(li).docBase;
+          String[] idOf = new String[leaf.maxDoc()];
           for (int d = 0; d < leaf.maxDoc(); d++) {
-            idOf[sc.bases[li] + d] = id(leaf, d);
-            blockFirst[sc.bases[li] + d] = segs[li].idSample[segs[li].idRank[d] >> 6];
+            idOf[d] = id(leaf, d);
+          }
+          for (int d = 0; d < leaf.maxDoc(); d++) {
+            String least = null;
+            for (int e = d & -128; e < Math.min(leaf.maxDoc(), (d & -128) + 128); e++) {
+              least = least == null || idOf[e].compareTo(least) < 0 ? idOf[e] : least;
+            }
+            blockLeast[sc.bases[li] + d] = least;
           }
         }
         sc.ids = index.idOrder(reader, segs, nLeaves);
@@ -170,7 +185,8 @@ class IdOrderTest {
           for (int i = 0; i < np; i++) {
             sc.pend(i, docs.get(i));
           }
-          assertEquals(np, sc.sortPendingById(np, segs, nLeaves), "none dropped of " + np);
+          assertEquals(np, sc.sortPendingById(np, segs, nLeaves, reader.maxDoc()),
+              "none dropped of " + np);
           int[] out = Arrays.copyOf(sc.pending, np);
           int[] want = docs.subList(0, np).stream().mapToInt(Integer::intValue).sorted().toArray();
           int[] got = out.clone();
@@ -179,10 +195,17 @@ class IdOrderTest {
           for (int i = 1; i < np; i++) {
             int a = out[i - 1];
             int b = out[i];
-            // blocks of 64 ranks by their first id; and the ids in order within a segment
-            assertTrue(blockFirst[a].compareTo(blockFirst[b]) <= 0, np + ": blocks at " + i);
-            if (leafOf(a, sc.bases, nLeaves) == leafOf(b, sc.bases, nLeaves)) {
-              assertTrue(idOf[a].compareTo(idOf[b]) < 0, np + ": ids at " + i);
+            int la = leafOf(a, sc.bases, nLeaves);
+            int lb = leafOf(b, sc.bases, nLeaves);
+            boolean sameBlock = la == lb && (a - sc.bases[la]) >> 7 == (b - sc.bases[lb]) >> 7;
+            if (sameBlock) {
+              assertTrue(a < b, np + ": doc order within a block at " + i);
+            } else if (la == lb) { // blocks of a segment by their least id
+              assertTrue(blockLeast[a].compareTo(blockLeast[b]) < 0, np + ": blocks at " + i);
+            } else { // across segments, to the 64 ranks of the least id's sample
+              assertTrue(sc.ids.key(la, segs[la].blockMinRank[(a - sc.bases[la]) >> 7]) >> 6
+                  <= sc.ids.key(lb, segs[lb].blockMinRank[(b - sc.bases[lb]) >> 7]) >> 6,
+                  np + ": segments' blocks at " + i);
             }
           }
         }
@@ -192,17 +215,24 @@ class IdOrderTest {
 
   @Test
   void tiesAtOneHundredAreScoredInIdOrder() throws Exception {
-    Random rnd = new Random(7);
-    List<String> ids = ids(rnd, 800);
+    // numbered ids added in runs of 256 in shuffled order, as Lucene's merges leave runs
+    List<Integer> runs = new ArrayList<>(List.of(0, 1, 2, 3, 4));
+    Collections.shuffle(runs, new Random(7));
+    List<String> ids = new ArrayList<>();
+    for (int run : runs) {
+      for (int i = 0; i < 256; i++) {
+        ids.add(String.format(java.util.Locale.ROOT, "role-%05d", run * 256 + i));
+      }
+    }
     Map<String, Role> roles = roles(ids);
     try (RoleIndex index = RoleIndex.open(null, EVAL)) {
-      index.addAll(roles.values()); // one segment, its ids in random doc order
+      index.addAll(roles.values()); // one segment
       try (RoleIndex.Snapshot snap = index.snapshot()) {
         assertEquals(1, snap.searcher.getIndexReader().leaves().size());
         for (int k : new int[] {1, 7, 20, 60}) {
           RoleIndexExactnessTest.assertSame(Reference.rankRoles(EVAL, roles, PROFILE, k,
               RoleIndex.ALL), snap.rankRoles(PROFILE, k, RoleIndex.ALL), "k " + k);
-          // 400 roles tie at 100: taken in doc order, some 4 k of them would be scored
+          // 640 roles tie at 100: taken in doc order, several times k of them would be scored
           assertEquals(k, snap.lastExactEvaluations, "roles scored exactly for k " + k);
         }
       }
