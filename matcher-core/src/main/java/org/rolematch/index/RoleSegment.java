@@ -72,7 +72,7 @@ import org.rolematch.score.ConceptGraph;
  *       {@code partBound}); per role its guard bound without the degree clause, as a credit-1
  *       bound and three guard losses in 16-bit fixed point ({@code quick}); and per role the rank
  *       of its id among the segment's ids ({@code idRank}), with every 64th id in that order
- *       ({@code idSample}).
+ *       ({@code idSample}) and per block of 128 roles the least rank ({@code blockMinRank}).
  * </ul>
  *
  * <p>Deleted documents stay in the structure and are skipped via live docs.
@@ -302,7 +302,7 @@ final class RoleSegment {
         + 4L * noneOrder.length
         + 4L * noneBound.length + 4L * partOrder.length + 4L * partBound.length
         + 8L * quick.length
-        + 4L * idRank.length + 48L * idSample.length
+        + 4L * idRank.length + 48L * idSample.length + 4L * blockMinRank.length
         + 4L * degreeSigs.length;
   }
 
@@ -509,7 +509,7 @@ final class RoleSegment {
     Roles roles = new Roles(eval, unknown, maxDoc);
     int[] cut = ranges(maxDoc, parts);
     // each role decoded once: its forward entries (appended in doc order, so a prefix sum of the
-    // counts gives each doc's start), statics, concept counts and block ids
+    // counts gives each doc's start), statics, concept counts and the ids' bytes
     List<Entries> decoded = inParallel(cut.length - 1,
         p -> roles.decode(leaf, cut[p], cut[p + 1]));
     // the docs' ranks by id, before the entries are joined: the id bytes are dropped first
