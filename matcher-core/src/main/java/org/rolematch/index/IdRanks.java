@@ -125,61 +125,35 @@ final class IdRanks {
   }
 
   /**
-   * Two UTF-8 strings compared by their UTF-16 code units, as {@link String#compareTo} compares
-   * them (a supplementary character sorts by its high surrogate, under U+E000..U+FFFF).
+   * Two UTF-8 strings compared as {@link String#compareTo} compares them, by UTF-16 code units:
+   * code point order, except that U+E000..U+FFFF sort after the supplementary characters (whose
+   * first unit, a high surrogate, is D800..DBFF). Only the sign of the result means anything.
    */
   static int compareUtf8(byte[] a, int i, int aEnd, byte[] b, int j, int bEnd) {
-    int lowA = -1;
-    int lowB = -1;
-    while (true) {
-      // ASCII, the common case, one byte each
-      if (lowA < 0 && lowB < 0 && i < aEnd && j < bEnd && (a[i] | b[j]) >= 0) {
-        if (a[i] != b[j]) {
-          return a[i] - b[j];
+    while (i < aEnd && j < bEnd) {
+      byte x = a[i];
+      byte y = b[j];
+      if ((x | y) >= 0) { // ASCII, the common case
+        if (x != y) {
+          return x - y;
         }
         i++;
         j++;
         continue;
       }
-      int ua;
-      if (lowA >= 0) {
-        ua = lowA;
-        lowA = -1;
-      } else if (i == aEnd) {
-        ua = -1;
-      } else {
-        int cp = codePoint(a, i);
-        i += width(a[i]);
-        if (cp >= 0x10000) {
-          ua = Character.highSurrogate(cp);
-          lowA = Character.lowSurrogate(cp);
-        } else {
-          ua = cp;
-        }
+      int c = utf16Order(codePoint(a, i)) - utf16Order(codePoint(b, j));
+      if (c != 0) {
+        return c;
       }
-      int ub;
-      if (lowB >= 0) {
-        ub = lowB;
-        lowB = -1;
-      } else if (j == bEnd) {
-        ub = -1;
-      } else {
-        int cp = codePoint(b, j);
-        j += width(b[j]);
-        if (cp >= 0x10000) {
-          ub = Character.highSurrogate(cp);
-          lowB = Character.lowSurrogate(cp);
-        } else {
-          ub = cp;
-        }
-      }
-      if (ua != ub) {
-        return ua - ub; // -1 for the end: a prefix sorts first
-      }
-      if (ua < 0) {
-        return 0;
-      }
+      i += width(x);
+      j += width(y);
     }
+    return i < aEnd ? 1 : j < bEnd ? -1 : 0; // a prefix sorts first
+  }
+
+  /** A code point's place in UTF-16 order. */
+  private static int utf16Order(int cp) {
+    return cp >= 0xE000 && cp < 0x10000 ? cp + 0x200000 : cp;
   }
 
   private static int width(byte lead) {
