@@ -694,8 +694,8 @@ public final class RoleIndex implements Closeable {
             acc[doc] = -1f;
             continue;
           }
-          float b = segs[li].guardBound(d, segs[li].guardMask[d], keys.credit,
-              keys.classWeight, keys.classFloor);
+          // every guard of the role is touched (a guard it lacks loses nothing)
+          float b = segs[li].quickGuardBound(d, 7, keys.credit, keys.classFloor);
           acc[doc] = b;
           hist[bucket(b)]++;
         }
@@ -903,7 +903,7 @@ public final class RoleIndex implements Closeable {
         }
         for (int w = 0; w < nw; w++) {
           // at most the list's bound: the touched guards, less the degree clause's loss
-          wb[w] = seg.guardBound(wd[w], wm[w], keys.credit, keys.classWeight, keys.classFloor);
+          wb[w] = seg.quickGuardBound(wd[w], wm[w], keys.credit, keys.classFloor);
         }
         for (int w = 0; w < nw; w++) {
           float b = wb[w];
@@ -983,7 +983,8 @@ public final class RoleIndex implements Closeable {
           if (qb < below || qb >= above || (live != null && !live.get(d))) {
             continue; // for another pass, cannot reach t, or deleted
           }
-          float b = seg.guardBound(d, m, keys.credit, keys.classWeight, keys.classFloor);
+          float b = (float) (seg.quickGuard(d, qb, keys.credit, keys.classFloor)
+              / RoleSegment.QUICK_UNIT);
           if (b < t) {
             continue;
           }

@@ -62,8 +62,8 @@ import org.rolematch.score.ConceptGraph;
  *       as the unknown credit of soft skills, the static partial credit, clauses beyond slot 63
  *       and clauses of kinds this structure does not know at full credit), {@code full} (static
  *       plus every posted clause at credit 1), the guards' credit-1 contributions ({@code loss}),
- *       the key and run class of its first degree clause ({@code degree}) and {@code scale}
- *       ({@code 100 / total weight}).
+ *       the key, run class and scaled weight of its first degree clause ({@code degree}) and
+ *       {@code scale} ({@code 100 / total weight}).
  *   <li><b>Guard postings</b>: per concept key, the roles whose guard clause {@code g} lists it,
  *       as {@code doc << 2 | g}, doc-ordered; per role the bits of the guards it has ({@code
  *       guardMask}, and the same as a bit set per guard, {@code guardBits}); every role ordered
@@ -109,11 +109,18 @@ final class RoleSegment {
   final float[] loss; // GUARDS per doc
   final float[] scale;
   /**
-   * Per doc: its first degree clause as {@code (key << 6 | runClass) + 1}, 0 for none. A profile's
-   * credit for that key bounds the clause, so the guard bound can take its loss without reading
-   * the doc's forward entries.
+   * Per doc: its first degree clause as {@code (signature << 6 | runClass) + 1} in the low {@link
+   * #DEGREE_KEY_BITS} (0 for none; its key is {@code keys.degree + signature}), and above them the
+   * clause's weight at the doc's scale in {@link #QUICK_UNIT}s, rounded down. A profile's credit
+   * for that key bounds the clause, so the guard bound can take its loss without reading the
+   * doc's forward entries.
    */
   final int[] degree;
+  /** Bits of a {@link #degree} word that hold the clause's signature and class. */
+  static final int DEGREE_KEY_BITS = 17;
+  static final int DEGREE_KEY_MASK = (1 << DEGREE_KEY_BITS) - 1;
+  /** The greatest weight a {@link #degree} word holds, in {@link #QUICK_UNIT}s. */
+  static final int DEGREE_UNITS_MAX = (1 << (32 - DEGREE_KEY_BITS)) - 1;
   final int[] guardKeyStart; // per concept or unknown key: first guard posting; length keyEnd + 1
   final int[] guardPostings;
   /** Docs per block of the ranges a build splits a segment into. */
@@ -685,7 +692,8 @@ final class RoleSegment {
   /**
    * The guard bound of a doc when the guards in {@code touched} (bits) are met, less what its
    * degree clause loses at the profile's {@code credit} for it (the tight bound counts the same
-   * loss, so this stays above it).
+   * loss, so this stays above it). The search bounds with {@link #quickGuard}, a few units above
+   * this from two reads instead of four arrays; this exact form is what the tests hold it to.
    */
   float guardBound(int doc, int touched, float[] credit, double[] classWeight,
       double[] classFloor) {
@@ -693,15 +701,39 @@ final class RoleSegment {
     int un = ~touched; // each untouched guard's loss, with no branch (the bits are unpredictable)
     double u = (double) full[doc] - loss[o] * (un & 1) - loss[o + 1] * ((un >>> 1) & 1)
         - loss[o + 2] * ((un >>> 2) & 1);
-    int e = degree[doc] - 1;
+    int e = (degree[doc] & DEGREE_KEY_MASK) - 1;
     if (e >= 0) {
-      float c = credit[e >>> 6];
+      float c = credit[keys.degree + (e >>> 6)];
       if (c < 1f) {
         int rc = e & 63;
         u -= classWeight[rc] * (1 - Math.max(c, classFloor[rc]));
       }
     }
     return margin(u, scale[doc]);
+  }
+
+  /**
+   * A doc's guard bound from its quick bound {@code qb} ({@link #quickBound}) less what its degree
+   * clause loses at the profile's {@code credit} for it, in units of {@link #QUICK_UNIT}: at least
+   * {@link #guardBound} times the unit, from one more read (its {@link #degree} word) where the
+   * guard bound reads four arrays.
+   */
+  int quickGuard(int doc, int qb, float[] credit, double[] classFloor) {
+    int dg = degree[doc];
+    int e = (dg & DEGREE_KEY_MASK) - 1;
+    if (e >= 0) {
+      float c = credit[keys.degree + (e >>> 6)];
+      if (c < 1f) {
+        // the clause's weight at the doc's scale, rounded down: this loses at most what it does
+        qb -= (int) ((dg >>> DEGREE_KEY_BITS) * (1 - Math.max(c, classFloor[e & 63])));
+      }
+    }
+    return qb;
+  }
+
+  /** {@link #quickGuard} as a bound in points (at least the guard bound). */
+  float quickGuardBound(int doc, int touched, float[] credit, double[] classFloor) {
+    return (float) (quickGuard(doc, quickBound(doc, touched), credit, classFloor) / QUICK_UNIT);
   }
 
   /**
@@ -1033,6 +1065,11 @@ final class RoleSegment {
     void finish() {
       staticNum[doc] = (float) stat;
       scale[doc] = total > 0 ? (float) (100.0 / total) : 0f;
+      if (degree[doc] != 0) {
+        double w = eval.classWeight((degree[doc] - 1) & 63) * scale[doc] * QUICK_UNIT;
+        degree[doc] |= (int) Math.min(DEGREE_UNITS_MAX, Math.max(0, Math.floor(w) - 1))
+            << DEGREE_KEY_BITS;
+      }
     }
 
     @Override
@@ -1055,7 +1092,7 @@ final class RoleSegment {
           sigs[sig] = true;
           sink.post(keys.degree + sig, clazz, i);
           if (degree[doc] == 0) {
-            degree[doc] = ((keys.degree + sig) << 6 | clazz) + 1;
+            degree[doc] = (sig << 6 | clazz) + 1;
           }
         }
         case EXPERIENCE_YEARS -> sink.post(keys.years + Math.min(MAX_YEARS_KEY, minYears),

@@ -17,7 +17,8 @@ import org.rolematch.taxonomy.Taxonomy;
 /**
  * A role's quick bound (16-bit fields, one read) is never below its guard bound, for every set of
  * touched guards and any credit of its degree clause, and is within a few units of it when the
- * degree clause loses nothing (its rounding).
+ * degree clause loses nothing (its rounding). With the degree clause's loss taken from its
+ * scaled weight ({@link RoleSegment#quickGuard}) it stays above the guard bound and close to it.
  */
 class QuickBoundTest {
   @Test
@@ -65,6 +66,59 @@ class QuickBoundTest {
         // rounding: at most 2 units on the bound and 2 on each of three losses, 1 of float
         assertTrue(widest <= 9 / RoleSegment.QUICK_UNIT, "quick bound within 9 units: " + widest);
         assertTrue(widest > 0, "the quick bound is rounded up");
+      }
+    }
+  }
+
+  @Test
+  void quickGuardStaysAboveTheGuardBoundWithTheDegreeLoss() throws Exception {
+    Taxonomy t = Fixtures.anyTaxonomy();
+    ClauseEvaluator eval = ClauseEvaluator.of(t, ScoringPolicy.defaults());
+    Fixtures.RandomData data = new Fixtures.RandomData(t, 31).benchmarkSizes();
+    List<Role> roles = data.roles("g%04d", 800);
+    try (RoleIndex index = RoleIndex.open(null, eval)) {
+      index.addAll(roles);
+      try (RoleIndex.Snapshot snap = index.snapshot()) {
+        LeafReader leaf = snap.searcher.getIndexReader().leaves().get(0).reader();
+        RoleSegment seg = RoleSegment.build(leaf, eval,
+            new RoleSegment.UnknownKeys(new RoleSegment.Keys(eval.graph().size())), 1);
+        // the class weights a search uses; floors and the degree credits drawn at random
+        int n = seg.nClasses;
+        double[] weight = new double[2 * n];
+        for (int rc = 0; rc < weight.length; rc++) {
+          weight[rc] = eval.classWeight(rc >= n ? rc - n : rc);
+        }
+        Random rnd = new Random(7);
+        int lowered = 0;
+        double widest = 0;
+        for (int round = 0; round < 20; round++) {
+          double[] floor = new double[weight.length];
+          for (int rc = 0; rc < floor.length; rc++) {
+            floor[rc] = round % 2 == 0 ? 0 : rnd.nextDouble() / 2;
+          }
+          float[] credit = new float[seg.keyEnd + seg.keys.fixed + 64];
+          for (int k = 0; k < credit.length; k++) {
+            credit[k] = rnd.nextInt(3) == 0 ? 1f : rnd.nextFloat();
+          }
+          for (int d = 0; d < seg.maxDoc; d++) {
+            for (int m = 0; m < 8; m++) {
+              int touched = m & seg.guardMask[d];
+              int qb = seg.quickBound(d, touched);
+              int qg = seg.quickGuard(d, qb, credit, floor);
+              double exact = seg.guardBound(d, touched, credit, weight, floor);
+              double quick = seg.quickGuardBound(d, touched, credit, floor);
+              assertTrue(quick >= exact, "doc " + d + " touched " + touched + ": "
+                  + quick + " under the guard bound " + exact);
+              assertEquals(qg / RoleSegment.QUICK_UNIT, quick, 1e-4);
+              widest = Math.max(widest, quick - exact);
+              lowered += qg < qb ? 1 : 0;
+            }
+          }
+        }
+        // the degree clause's loss is taken, not only bounded by the quick bound without it
+        assertTrue(lowered > seg.maxDoc, "the degree loss lowered " + lowered + " bounds");
+        // rounding: the quick bound's 9 units, and 3 of the degree weight and its product
+        assertTrue(widest <= 12 / RoleSegment.QUICK_UNIT, "within 12 units: " + widest);
       }
     }
   }
