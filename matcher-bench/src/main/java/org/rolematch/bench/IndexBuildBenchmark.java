@@ -45,15 +45,17 @@ import org.rolematch.taxonomy.Taxonomy;
  * least {@value #WARMUP_ROLES} roles (one build at 1M): the JIT and the collector's sizing of
  * the young generation take about that many roles to settle. With one warm-up build the
  * measured builds were mostly that settling: a 10k build took 230 ms in them and 80 ms once
- * settled, a 100k build 1.2-1.6 s and 1.0 s.
+ * settled, a 100k build 1.2-1.6 s and 1.0 s. On one core the 100k builds were still settling
+ * after that and two timed warm-up builds (1.27, 1.08, 0.93 s, then 0.76-0.80 s from the fifth
+ * build on, session 10), so the fork warms up with four builds and measures five.
  *
  * <p>Run: {@code ./bench IndexBuild}, or {@code java -jar matcher-bench/target/benchmarks.jar
  * IndexBuild -p n=1000000}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 3)
+@Warmup(iterations = 4)
+@Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class IndexBuildBenchmark {
