@@ -183,8 +183,10 @@ final class LuceneStore implements Closeable {
         } else {
           mergedUnseen.set(false);
         }
-      } catch (IOException | AlreadyClosedException e) {
-        mergedUnseen.set(false); // the next write refreshes; the merge itself is done
+      } catch (IOException | RuntimeException e) {
+        // not the failure of the write or merge that called this (both are done): the next
+        // write's refresh meets the same cause and reports it
+        mergedUnseen.set(false);
       } finally {
         writeLock.unlock();
       }
