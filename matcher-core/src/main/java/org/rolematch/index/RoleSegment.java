@@ -1091,7 +1091,7 @@ final class RoleSegment {
               (flags & CompiledRole.EQUIVALENT_EXPERIENCE) != 0);
           sigs[sig] = true;
           sink.post(keys.degree + sig, clazz, i);
-          if (degree[doc] == 0) {
+          if (degree[doc] == 0) { // 11 bits of signature and 6 of class: DEGREE_KEY_BITS
             degree[doc] = (sig << 6 | clazz) + 1;
           }
         }
